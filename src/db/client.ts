@@ -1,0 +1,71 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm';
+import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import type { DatabaseTarget } from '../config.js';
+import { relations } from './relations.js';
+
+/** The one database type the code above the client sees, whichever driver is underneath. */
+export type Database = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
+
+/** Counts the SQL statements Drizzle sends, so tests and metrics can see N+1 creep in. */
+export class StatementCounter implements Logger {
+  count = 0;
+  readonly recent: string[] = [];
+  logQuery(query: string): void {
+    this.count += 1;
+    this.recent.push(query);
+    if (this.recent.length > 200) this.recent.shift();
+  }
+}
+
+/** A connected database with its statement counter and a way to close it. */
+export interface DbHandle {
+  db: Database;
+  kind: DatabaseTarget['kind'];
+  statements: StatementCounter;
+  close(): Promise<void>;
+}
+
+/** Opens the database a target names: embedded PGlite (on disk or in memory) or PostgreSQL. */
+export async function createDb(target: DatabaseTarget): Promise<DbHandle> {
+  const statements = new StatementCounter();
+  if (target.kind === 'pglite') {
+    if (target.dataDir) mkdirSync(target.dataDir, { recursive: true });
+    const client = await PGlite.create(target.dataDir ? { dataDir: target.dataDir } : {});
+    return fromPglite(client, statements);
+  }
+  const client = postgres(target.url, {
+    max: target.poolMax,
+    onnotice: () => {},
+    // Prepared statements per connection: the same few queries run all day.
+    prepare: true,
+  });
+  const db = drizzlePostgres({ client, relations, logger: statements });
+  return {
+    db: db as unknown as Database,
+    kind: 'postgres',
+    statements,
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+/** Wraps an already open PGlite instance (tests clone a migrated one). */
+export function fromPglite(client: PGlite, statements = new StatementCounter()): DbHandle {
+  const db = drizzlePglite({ client, relations, logger: statements });
+  return {
+    db: db as unknown as Database,
+    kind: 'pglite',
+    statements,
+    close: () => client.close(),
+  };
+}
+
+/** Rows of a raw `db.execute` result, whichever driver produced it. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

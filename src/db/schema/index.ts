@@ -1,0 +1,3 @@
+export * from './catalog.js';
+export * from './models.js';
+export * from './scores.js';
