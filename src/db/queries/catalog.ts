@@ -1,0 +1,37 @@
+import { sql } from 'drizzle-orm';
+import type { Catalog } from '../../resolvers/scoring/types.js';
+import { rowsOf, type Database } from '../client.js';
+import type { benchmarks, categories } from '../schema/index.js';
+
+/** Full rows of the two small reference tables; they also serve as GraphQL Benchmark and Category objects. */
+export interface CatalogRows extends Catalog {
+  categories: (typeof categories.$inferSelect)[];
+  benchmarks: (typeof benchmarks.$inferSelect)[];
+}
+
+type Json<T> = T | string | null;
+const parse = <T>(value: Json<T>): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+/**
+ * Every category and benchmark in ONE statement. The catalog is small (tens of rows) and nearly
+ * every page needs part of it, so a request loads it whole, once, instead of row by row.
+ */
+export async function loadCatalog(db: Database): Promise<CatalogRows> {
+  const result = await db.execute(sql`
+    select
+      (select coalesce(json_agg(json_build_object(
+          'id', c.id, 'slug', c.slug, 'name', c.name, 'description', c.description,
+          'weight', c.weight) order by c.slug), '[]')
+        from categories c) as categories,
+      (select coalesce(json_agg(json_build_object(
+          'id', b.id, 'slug', b.slug, 'name', b.name, 'categoryId', b.category_id, 'unit', b.unit,
+          'higherIsBetter', b.higher_is_better, 'scaleMin', b.scale_min, 'scaleMax', b.scale_max,
+          'weight', b.weight, 'url', b.url) order by b.slug), '[]')
+        from benchmarks b) as benchmarks
+  `);
+  const row = rowsOf<{ categories: Json<CatalogRows['categories']>; benchmarks: Json<CatalogRows['benchmarks']> }>(result)[0];
+  return {
+    categories: parse(row?.categories ?? null) ?? [],
+    benchmarks: parse(row?.benchmarks ?? null) ?? [],
+  };
+}

@@ -1,0 +1,17 @@
+import { builder } from './builder.js';
+import './scalars.js';
+import './types/provider.js';
+import './types/family.js';
+import './types/category.js';
+import './types/benchmark.js';
+import './types/pricing.js';
+import './types/score.js';
+import './types/model-filter.js';
+import './types/model.js';
+import './types/comparison.js';
+
+builder.queryType({ description: 'Read access to models, benchmarks, scores and comparisons.' });
+
+/** The executable GraphQL schema. */
+export const schema = builder.toSchema({ sortSchema: false });
+

@@ -1,0 +1,112 @@
+import { sql } from 'drizzle-orm';
+import { modelFilterSql } from '../../db/queries/model-filter.js';
+import { priceAsOf } from '../../db/queries/prices.js';
+import { models } from '../../db/schema/index.js';
+import { effectiveRows } from '../../resolvers/scores.js';
+import { builder } from '../builder.js';
+import { badInput } from '../errors.js';
+import { Lane } from '../scalars.js';
+import { ModelFilter, ModelOrder } from './model-filter.js';
+import { Pricing } from './pricing.js';
+import { Score } from './score.js';
+
+/** A large language model. */
+export const Model = builder.drizzleNode('models', {
+  name: 'Model',
+  description: 'A large language model with its prices, speed, context window and benchmark scores.',
+  id: { column: (m) => m.id, description: 'Opaque global ID.' },
+  fields: (t) => ({
+    slug: t.exposeString('slug', { description: 'Stable kebab-case key, e.g. "gpt-4-1".' }),
+    name: t.exposeString('name', { description: 'Display name, e.g. "GPT-4.1".' }),
+    provider: t.relation('provider', { description: 'Who makes the model.' }),
+    family: t.relation('family', { nullable: true, description: 'The family of sibling models, if any.' }),
+    releaseDate: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Public release day; null when unknown.',
+      resolve: (m) => m.releaseDate,
+    }),
+    openWeights: t.exposeBoolean('openWeights', { description: 'Whether the weights are published.' }),
+    contextWindow: t.exposeInt('contextWindow', { description: 'Context window in tokens.' }),
+    maxOutputTokens: t.exposeInt('maxOutputTokens', { nullable: true, description: 'Most tokens one response can have; null when unknown.' }),
+    parametersBillions: t.exposeFloat('parametersBillions', { nullable: true, description: 'Parameter count in billions; null when undisclosed.' }),
+    outputTokensPerSecond: t.exposeFloat('outputTokensPerSecond', { nullable: true, description: 'Output speed in tokens per second; null when not measured.' }),
+    timeToFirstTokenSeconds: t.exposeFloat('timeToFirstTokenSeconds', { nullable: true, description: 'Seconds until the first token arrives; null when not measured.' }),
+    pricing: t.field({
+      type: Pricing,
+      nullable: true,
+      description: 'Current prices (the latest effective on or before today); null when none is in effect yet.',
+      select: (_args, ctx) => ({ with: { prices: priceAsOf(ctx.today) } }),
+      resolve: (m) => m.prices[0] ?? null,
+    }),
+    scores: t.field({
+      type: [Score],
+      description: 'The scores that count in the lane: one per benchmark, chosen as METHODOLOGY.md §2 says; with `all`, every score the lane admits.',
+      args: {
+        lane: t.arg({ type: Lane, defaultValue: 'PROVISIONAL', description: 'Which scores count.' }),
+        all: t.arg.boolean({ defaultValue: false, description: 'Return every current score in the lane, not just the effective one per benchmark.' }),
+      },
+      select: (args, _ctx, nestedSelection) => ({
+        with: {
+          scores: nestedSelection({
+            where: {
+              supersededAt: { isNull: true },
+              retractedAt: { isNull: true },
+              ...(args.lane === 'VERIFIED' ? { provenance: 'INDEPENDENT' as const } : {}),
+            },
+            orderBy: { id: 'asc' },
+          }),
+        },
+      }),
+      resolve: (m, args) => (args.all ? m.scores : effectiveRows(m.scores, args.lane ?? 'PROVISIONAL')),
+    }),
+  }),
+});
+
+const orderColumns = { SLUG: 'slug', NAME: 'name', CONTEXT_WINDOW: 'contextWindow' } as const;
+
+builder.queryFields((t) => ({
+  model: t.drizzleField({
+    type: 'models',
+    nullable: true,
+    description: 'One model by slug; null when no model has it.',
+    args: { slug: t.arg.string({ required: true, description: 'The model slug, e.g. "gpt-4-1".' }) },
+    resolve: (query, _root, args, ctx) => ctx.db.query.models.findFirst(query({ where: { slug: args.slug } })),
+  }),
+  models: t.drizzleConnection({
+    type: 'models',
+    description: 'Models matching a filter, paginated (at most 100 a page).',
+    args: {
+      filter: t.arg({ type: ModelFilter, description: 'Conditions every returned model meets.' }),
+      orderBy: t.arg({ type: ModelOrder, description: 'Sort order; by slug when omitted.' }),
+    },
+    totalCount: (_root, args, ctx) => ctx.db.$count(models, modelFilterSql(models, args.filter, ctx.today)),
+    resolve: (query, _root, args, ctx) => {
+      if (args.filter?.search !== undefined && args.filter.search !== null && args.filter.search.length > 200) {
+        throw badInput('filter.search is longer than 200 characters', 'filter.search');
+      }
+      const column = orderColumns[args.orderBy?.field ?? 'SLUG'];
+      const direction = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
+      return ctx.db.query.models.findMany(
+        query({
+          where: { RAW: (table) => modelFilterSql(table as typeof models, args.filter, ctx.today) ?? sql`true` },
+          orderBy: { [column]: direction },
+        }),
+      );
+    },
+  },
+    {
+      name: 'ModelConnection',
+      description: 'A page of models.',
+      // Replaces the plugin's bare totalCount field only to describe it; it resolves the same way.
+      fields: (t) => ({
+        totalCount: t.int({
+          description: 'How many models match the filter, across all pages.',
+          extensions: { pothosDrizzleTotalCount: true },
+          resolve: (parent) => (parent as { totalCount?: () => number }).totalCount?.() ?? 0,
+        }),
+      }),
+    },
+    { name: 'ModelEdge', description: 'One model in a page, with its cursor.' },
+  ),
+}));

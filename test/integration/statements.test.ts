@@ -1,0 +1,88 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import type { DbHandle } from '../../src/db/client.js';
+import { createTestDb } from '../helpers/db.js';
+import { insertSynthetic } from '../helpers/factories.js';
+
+/** Runs one operation and returns how many SQL statements it took, failing on GraphQL errors. */
+async function statementsFor(handle: DbHandle, query: string, variables?: Record<string, unknown>): Promise<{ statements: number; data: any }> {
+  const yoga = createApp({ db: handle.db, config: { LOG_LEVEL: 'silent' } });
+  const before = handle.statements.count;
+  const response = await yoga.fetch('http://test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data: any; errors?: unknown[] };
+  expect(body.errors).toBeUndefined();
+  return { statements: handle.statements.count - before, data: body.data };
+}
+
+const NESTED_ALL = `{ families { models { slug pricing { blended } scores { value normalized benchmark { slug category { slug } } } } } }`;
+const NESTED_PAGE = `{ models(first: 100) { edges { node { slug provider { slug } family { slug } scores { benchmark { slug category { slug } } } } } } }`;
+
+describe('SQL statements per request do not grow with the data', () => {
+  let small: DbHandle;
+  let large: DbHandle;
+  beforeAll(async () => {
+    [small, large] = await Promise.all([createTestDb(), createTestDb()]);
+    await insertSynthetic(small.db, { models: 3, benchmarks: 5 });
+    await insertSynthetic(large.db, { models: 300, benchmarks: 20 });
+  });
+  afterAll(async () => {
+    await Promise.all([small?.close(), large?.close()]);
+  });
+
+  // Models and their scores are one planned statement; benchmarks and categories come from the
+  // per-request catalog (one statement for the whole catalog), so two in all, whatever the size.
+  it('nested models { scores { benchmark { category } } } is two statements for 3 models and for 300', async () => {
+    const a = await statementsFor(small, NESTED_ALL);
+    const b = await statementsFor(large, NESTED_ALL);
+    expect(a.data.families[0].models).toHaveLength(3);
+    expect(b.data.families[0].models).toHaveLength(300);
+    expect(b.data.families[0].models[299].scores).toHaveLength(20);
+    expect(a.statements).toBe(2);
+    expect(b.statements).toBe(2);
+  });
+
+  it('a page of 100 models with provider, family and nested scores is two statements', async () => {
+    const a = await statementsFor(small, NESTED_PAGE);
+    const b = await statementsFor(large, NESTED_PAGE);
+    expect(b.data.models.edges).toHaveLength(100);
+    expect(a.statements).toBe(2);
+    expect(b.statements).toBe(2);
+  });
+});
+
+const COMPARE_PAGE = readFileSync(new URL('../contract/compare-page.graphql', import.meta.url), 'utf8');
+
+describe('the compare page runs a constant number of statements', () => {
+  let small: DbHandle;
+  let large: DbHandle;
+  beforeAll(async () => {
+    [small, large] = await Promise.all([createTestDb(), createTestDb()]);
+    await insertSynthetic(small.db, { models: 10, benchmarks: 6 });
+    await insertSynthetic(large.db, { models: 400, benchmarks: 60, categories: 8 });
+  });
+  afterAll(async () => {
+    await Promise.all([small?.close(), large?.close()]);
+  });
+
+  const models = (n: number) => Array.from({ length: n }, (_, i) => `model-${String(i * 3).padStart(5, '0')}`);
+
+  it('three statements for 2 or 10 models, on 10 models × 6 benchmarks or 400 × 60', async () => {
+    const counts: number[] = [];
+    for (const handle of [small, large]) {
+      for (const n of [2, 4]) {
+        const r = await statementsFor(handle, COMPARE_PAGE, { models: models(n) });
+        expect(r.data.comparison.models).toHaveLength(n);
+        expect(r.data.comparison.categoriesCompared).toBeGreaterThan(0);
+        counts.push(r.statements);
+      }
+    }
+    const r = await statementsFor(large, COMPARE_PAGE, { models: models(10) });
+    counts.push(r.statements);
+    expect(counts).toEqual([3, 3, 3, 3, 3]);
+  });
+});
