@@ -4,6 +4,7 @@ import { databaseTarget, loadConfig } from './config.js';
 import { createDb } from './db/client.js';
 import { seedBundledIfEmpty } from './db/import/write.js';
 import { migrate } from './db/migrate.js';
+import { ensureProfiles } from './db/profiles/refresh.js';
 
 const config = loadConfig();
 const handle = await createDb(databaseTarget(config));
@@ -12,6 +13,7 @@ if (config.SEED_ON_START) {
   const summary = await seedBundledIfEmpty(handle.db);
   if (summary) console.log('Loaded the bundled dataset into the empty database.');
 }
+if (await ensureProfiles(handle.db)) console.log('Computed the stored model profiles.');
 
 const yoga = createApp({ db: handle.db, config });
 const server = createServer(yoga);

@@ -27,6 +27,12 @@ export const relations = defineRelations(schema, (r) => ({
   modelPrices: {
     model: r.one.models({ from: r.modelPrices.modelId, to: r.models.id, optional: false }),
   },
+  profiles: {
+    model: r.one.models({ from: r.profiles.modelId, to: r.models.id, optional: false }),
+  },
+  profileCategories: {
+    model: r.one.models({ from: r.profileCategories.modelId, to: r.models.id, optional: false }),
+  },
   scores: {
     model: r.one.models({ from: r.scores.modelId, to: r.models.id, optional: false }),
     benchmark: r.one.benchmarks({ from: r.scores.benchmarkId, to: r.benchmarks.id, optional: false }),

@@ -9,6 +9,9 @@ import './types/score.js';
 import './types/model-filter.js';
 import './types/model.js';
 import './types/comparison.js';
+import './types/profile.js';
+import './types/leaderboard.js';
+import './types/leaderboard-views.js';
 
 builder.queryType({ description: 'Read access to models, benchmarks, scores and comparisons.' });
 

@@ -1,5 +1,6 @@
 import { benchmarks, categories, families, modelPrices, models, providers, scores } from '../../src/db/schema/index.js';
 import type { Database } from '../../src/db/client.js';
+import { refreshProfiles } from '../../src/db/profiles/refresh.js';
 
 /** Shape of a synthetic dataset: `models` models, each scored on every one of `benchmarks` benchmarks. */
 export interface SyntheticShape {
@@ -59,4 +60,5 @@ export async function insertSynthetic(db: Database, shape: SyntheticShape): Prom
   for (let start = 0; start < rows.length; start += 5000) {
     await db.insert(scores).values(rows.slice(start, start + 5000));
   }
+  await refreshProfiles(db);
 }

@@ -86,3 +86,42 @@ describe('the compare page runs a constant number of statements', () => {
     expect(counts).toEqual([3, 3, 3, 3, 3]);
   });
 });
+
+const LEADERBOARD = readFileSync(new URL('../contract/leaderboard.graphql', import.meta.url), 'utf8');
+const CATEGORY_LEADERS = readFileSync(new URL('../contract/category-leaders.graphql', import.meta.url), 'utf8');
+const MODEL_PAGE = readFileSync(new URL('../contract/model-page.graphql', import.meta.url), 'utf8');
+
+describe('leaderboards and the model page run a constant number of statements', () => {
+  let small: DbHandle;
+  let large: DbHandle;
+  beforeAll(async () => {
+    [small, large] = await Promise.all([createTestDb(), createTestDb()]);
+    await insertSynthetic(small.db, { models: 10, benchmarks: 12, categories: 3 });
+    await insertSynthetic(large.db, { models: 500, benchmarks: 12, categories: 3 });
+  });
+  afterAll(async () => {
+    await Promise.all([small?.close(), large?.close()]);
+  });
+
+  const operations: [string, string, Record<string, unknown>][] = [
+    ['overall leaderboard page', LEADERBOARD, { first: 50 }],
+    ['category leaderboard page', LEADERBOARD, { first: 50, category: 'cat-1' }],
+    ['filtered leaderboard', LEADERBOARD, { first: 50, filter: { minContextWindow: 16384, search: 'model' } }],
+    ['category leaders', CATEGORY_LEADERS, {}],
+    ['model page', MODEL_PAGE, { slug: 'model-00003' }],
+  ];
+  it.each(operations)('%s: the same count on 10 models and on 500', async (_name, query, variables) => {
+    const a = await statementsFor(small, query, variables);
+    const b = await statementsFor(large, query, variables);
+    expect(b.statements).toBe(a.statements);
+    expect(a.statements).toBeLessThanOrEqual(3);
+  });
+
+  it('the leaderboard pages hold what they should on both sizes', async () => {
+    const a = await statementsFor(small, LEADERBOARD, { first: 50 });
+    const b = await statementsFor(large, LEADERBOARD, { first: 50 });
+    expect(a.data.leaderboard.totalCount).toBe(10);
+    expect(b.data.leaderboard.totalCount).toBe(500);
+    expect(b.data.leaderboard.edges).toHaveLength(50);
+  });
+});

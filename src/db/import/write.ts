@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { and, desc, getColumns, inArray, isNull, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { benchmarks, categories, families, modelPrices, models, providers, scores } from '../schema/index.js';
+import { refreshProfiles } from '../profiles/refresh.js';
 import { readDataset, type Dataset } from './dataset.js';
 
 /** The dataset folder shipped with the service. */
@@ -269,6 +270,8 @@ export async function importDataset(db: Database, ds: Dataset, opts: { today?: s
       scores: scoreCounts,
     };
     const changed = Object.values(tables).some((t) => t.created > 0 || t.updated > 0);
+    // Stored profiles must match the scores and catalog they derive from, in the same transaction.
+    if (changed) await refreshProfiles(tx);
     return { ...tables, changed };
   });
 }

@@ -1,5 +1,6 @@
 import { and, gt, gte, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
-import { families, models, providers } from '../schema/index.js';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { families, providers } from '../schema/index.js';
 
 /** The filters a model list accepts (GraphQL `ModelFilter`). */
 export interface ModelFilterValues {
@@ -17,11 +18,14 @@ function likeLiteral(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
+/** The model columns a filter reads: the models table itself or an alias of it. */
+export type ModelColumns = Record<'id' | 'providerId' | 'familyId' | 'openWeights' | 'contextWindow' | 'releaseDate' | 'name' | 'slug', AnyPgColumn>;
+
 /**
  * The SQL condition of a filter over `table` (the models table or its alias in a relational
  * query), as of `day` for the price. One definition serves the list and its count.
  */
-export function modelFilterSql(table: typeof models, filter: ModelFilterValues | null | undefined, day: string): SQL | undefined {
+export function modelFilterSql(table: ModelColumns, filter: ModelFilterValues | null | undefined, day: string): SQL | undefined {
   if (!filter) return undefined;
   const conditions: (SQL | undefined)[] = [];
   if (filter.providers) {

@@ -1,3 +1,4 @@
 export * from './catalog.js';
 export * from './models.js';
 export * from './scores.js';
+export * from './profiles.js';

@@ -1,4 +1,5 @@
-import type { LaneView } from '../lane-view.js';
+import type { Profile } from '../profile/profiles.js';
+import type { EffectiveScores } from '../scoring/effective.js';
 import type { Catalog, Lane, ModelFacts } from '../scoring/types.js';
 import { type Comparison, MAX_COMPARED_MODELS, MIN_COMPARED_MODELS, compareModels } from './compare.js';
 
@@ -37,6 +38,13 @@ export function orderBySlugs<Row extends { slug: string }>(slugs: readonly strin
   return slugs.map((slug) => bySlug.get(slug)!);
 }
 
+/** What the score-based parts are computed from: the catalog, and the compared models' effective scores and own profiles. */
+export interface ScoredInputs<C extends Catalog> {
+  catalog: C;
+  effective: EffectiveScores;
+  profiles: ReadonlyMap<number, Profile>;
+}
+
 /** A comparison being answered: the figures are at hand, the score-based parts load on first use. */
 export interface ComparisonSession<Row, C extends Catalog = Catalog> {
   lane: Lane;
@@ -44,7 +52,7 @@ export interface ComparisonSession<Row, C extends Catalog = Catalog> {
   facts: ModelFacts[];
   rowById: ReadonlyMap<number, Row>;
   /** Loads the lane's scores (once) and computes every score-based part. */
-  scored(): Promise<{ view: LaneView<C>; result: Comparison }>;
+  scored(): Promise<{ view: ScoredInputs<C>; result: Comparison }>;
 }
 
 /** Opens a session over the loaded models; nothing score-related is loaded until asked. */
@@ -52,17 +60,17 @@ export function openSession<Row extends { id: number }, C extends Catalog>(
   lane: Lane,
   rows: Row[],
   toFacts: (row: Row) => ModelFacts,
-  loadLane: (lane: Lane) => Promise<LaneView<C>>,
+  load: (lane: Lane, modelIds: readonly number[]) => Promise<ScoredInputs<C>>,
 ): ComparisonSession<Row, C> {
   const facts = rows.map(toFacts);
-  let scored: Promise<{ view: LaneView<C>; result: Comparison }> | undefined;
+  let scored: Promise<{ view: ScoredInputs<C>; result: Comparison }> | undefined;
   return {
     lane,
     rows,
     facts,
     rowById: new Map(rows.map((row) => [row.id, row])),
     scored: () =>
-      (scored ??= loadLane(lane).then((view) => ({
+      (scored ??= load(lane, facts.map((f) => f.id)).then((view) => ({
         view,
         result: compareModels({ catalog: view.catalog, models: facts, effective: view.effective, profiles: view.profiles }),
       }))),

@@ -1,5 +1,4 @@
 import { GraphQLError } from 'graphql';
-import { priceAsOf } from '../../db/queries/prices.js';
 import type { CatalogIndex } from '../../db/loaders.js';
 import { toModelFacts, type ModelWithPrice } from '../../db/queries/model-facts.js';
 import { comparePrices } from '../../resolvers/comparison/prices.js';
@@ -11,6 +10,7 @@ import { compareSpeed } from '../../resolvers/comparison/speed.js';
 import { compareWorkload } from '../../resolvers/comparison/workload.js';
 import { METHODOLOGY_VERSION } from '../../resolvers/scoring/methodology.js';
 import { builder } from '../builder.js';
+import { modelRowsAt } from '../model-rows.js';
 import { badInput } from '../errors.js';
 import { Lane } from '../scalars.js';
 import {
@@ -171,10 +171,8 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx, info) => {
       try {
         checkComparedSlugs(args.models);
-        const rows = (await ctx.db.query.models.findMany(
-          t.drizzleQueryFromInfo('models', { context: ctx, info, paths: MODEL_PATHS, where: { slug: { in: args.models } }, with: { prices: priceAsOf(ctx.today) } }),
-        )) as unknown as ModelWithPrice[];
-        return openSession(args.lane ?? 'PROVISIONAL', orderBySlugs(args.models, rows), toModelFacts, (lane) => ctx.loaders.laneView.load(lane));
+        const rows = await modelRowsAt(ctx, info, MODEL_PATHS, { slug: { in: args.models } });
+        return openSession(args.lane ?? 'PROVISIONAL', orderBySlugs(args.models, rows), toModelFacts, (lane, ids) => ctx.loaders.comparisonInputs(lane, ids));
       } catch (error) {
         if (error instanceof ComparisonInputError) {
           throw new GraphQLError(error.message, { extensions: { code: error.code, argument: 'models', ...(error.slugs.length ? { slugs: error.slugs } : {}) } });

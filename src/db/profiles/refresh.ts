@@ -1,0 +1,60 @@
+import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { defaultMethodology } from '../../resolvers/scoring/methodology.js';
+import type { ScoreFacts } from '../../resolvers/scoring/types.js';
+import { rowsOf, type Database } from '../client.js';
+import { loadCatalog } from '../queries/catalog.js';
+import { models, profileCategories, profiles, scores } from '../schema/index.js';
+import { profileRows } from './rows.js';
+
+/** A database or an open transaction: refreshes run inside the write that made them necessary. */
+export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
+
+// Enough models per round trip to amortise it, few enough (x benchmarks) to keep memory flat.
+const MODELS_PER_CHUNK = 250;
+const ROWS_PER_INSERT = 5000;
+
+async function insertChunked<T extends Record<string, unknown>>(write: (rows: T[]) => Promise<unknown>, rows: T[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await write(rows.slice(i, i + ROWS_PER_INSERT));
+}
+
+/**
+ * Recomputes the stored profiles of the given models (all models when omitted) from their current
+ * scores, with the pure §3 functions. Call it in the same transaction as any write that changes
+ * scores, benchmarks or category weights, so the stored profiles are always exact.
+ */
+export async function refreshProfiles(db: Executor, modelIds?: readonly number[]): Promise<void> {
+  const catalog = await loadCatalog(db as Database);
+  const methodology = defaultMethodology(catalog.categories);
+  const ids = modelIds ?? (await db.select({ id: models.id }).from(models).orderBy(models.id)).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += MODELS_PER_CHUNK) {
+    const chunk = ids.slice(i, i + MODELS_PER_CHUNK);
+    const current = await db
+      .select({
+        id: scores.id,
+        modelId: scores.modelId,
+        benchmarkId: scores.benchmarkId,
+        value: scores.value,
+        provenance: scores.provenance,
+        measuredOn: scores.measuredOn,
+        recordedAt: scores.recordedAt,
+      })
+      .from(scores)
+      .where(and(inArray(scores.modelId, chunk), isNull(scores.supersededAt), isNull(scores.retractedAt)));
+    const facts: ScoreFacts[] = current.map((s) => ({ ...s, recordedAt: s.recordedAt.getTime() }));
+    const rows = profileRows(catalog, facts, methodology);
+    await db.delete(profileCategories).where(inArray(profileCategories.modelId, chunk));
+    await db.delete(profiles).where(inArray(profiles.modelId, chunk));
+    await insertChunked((r) => db.insert(profiles).values(r), rows.profiles);
+    await insertChunked((r) => db.insert(profileCategories).values(r), rows.categories);
+  }
+}
+
+/** Fills the profile tables when models exist but no profile was ever computed (a database from before they existed). */
+export async function ensureProfiles(db: Database): Promise<boolean> {
+  const [state] = rowsOf<{ has_models: boolean; has_profiles: boolean }>(
+    await db.execute(sql`select exists(select 1 from models) as has_models, exists(select 1 from profiles) as has_profiles`),
+  );
+  if (!state?.has_models || state.has_profiles) return false;
+  await db.transaction((tx) => refreshProfiles(tx));
+  return true;
+}

@@ -1,0 +1,162 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { blendedPrice } from '../../resolvers/comparison/prices.js';
+import { rowsOf, type Database } from '../client.js';
+import { models } from '../schema/index.js';
+import { modelFilterSql, type ModelFilterValues } from './model-filter.js';
+import { standingsSql, type StandingsSpec } from './standings.js';
+
+/** One row of a leaderboard page. */
+export interface StandingRow {
+  modelId: number;
+  slug: string;
+  score: number;
+  tenths: number;
+  rank: number;
+  benchmarkCount: number;
+  categoryCount: number;
+}
+
+/** Where a page starts: after the row with this score (in tenths) and slug. */
+export interface StandingCursor {
+  tenths: number;
+  slug: string;
+}
+
+/** A leaderboard page with the total across pages. */
+export interface StandingPage {
+  rows: StandingRow[];
+  totalCount: number;
+  hasNextPage: boolean;
+}
+
+interface RawRow {
+  model_id: number;
+  slug: string;
+  score: number;
+  tenths: number;
+  rank: string | number;
+  benchmark_count: number;
+  category_count: number;
+  total: string | number;
+}
+
+const m = alias(models, 'm');
+
+/**
+ * One page of a leaderboard in ONE statement: standings (ranks over all ranked or eligible
+ * models), the filter, the total, and keyset pagination on (score in tenths desc, slug asc), a
+ * total order, so pages never overlap or skip across ties.
+ */
+export async function leaderboardPage(
+  db: Database,
+  spec: StandingsSpec & { filter?: ModelFilterValues | null; day: string; first: number; after?: StandingCursor | null },
+): Promise<StandingPage> {
+  const filter: SQL = modelFilterSql(m, spec.filter, spec.day) ?? sql`true`;
+  const after = spec.after ? sql`(f.tenths < ${spec.after.tenths} or (f.tenths = ${spec.after.tenths} and f.slug > ${spec.after.slug}))` : sql`true`;
+  const result = await db.execute(sql`
+    with standings as ${standingsSql(spec)},
+    filtered as (
+      select s.*, m.slug from standings s join models m on m.id = s.model_id where ${filter}
+    )
+    select f.model_id, f.slug, f.score, f.tenths, f.rank, f.benchmark_count, f.category_count,
+           (select count(*) from filtered) as total
+    from filtered f
+    where ${after}
+    order by f.tenths desc, f.slug asc
+    limit ${spec.first + 1}
+  `);
+  const raw = rowsOf<RawRow>(result);
+  const rows = raw.slice(0, spec.first).map((r) => ({
+    modelId: r.model_id,
+    slug: r.slug,
+    score: r.score,
+    tenths: r.tenths,
+    rank: Number(r.rank),
+    benchmarkCount: r.benchmark_count,
+    categoryCount: r.category_count,
+  }));
+  const totalCount = raw[0] ? Number(raw[0].total) : await countOnly(db, spec, filter);
+  return { rows, totalCount, hasNextPage: raw.length > spec.first };
+}
+
+/** The total when the page itself is empty (a cursor past the end). */
+async function countOnly(db: Database, spec: StandingsSpec, filter: SQL): Promise<number> {
+  const result = await db.execute(sql`
+    select count(*) as total from ${standingsSql(spec)} s join models m on m.id = s.model_id where ${filter}
+  `);
+  return Number(rowsOf<{ total: string | number }>(result)[0]?.total ?? 0);
+}
+
+/** A category's leader or runner-up. */
+export interface CategoryTopRow {
+  categoryId: number;
+  position: number;
+  modelId: number;
+  score: number;
+  rank: number;
+  benchmarkCount: number;
+  categoryCount: number;
+}
+
+/** The top two eligible models of every category (leader and runner-up, ties by slug), in one statement. */
+export async function categoryTopTwo(db: Database, lane: StandingsSpec['lane']): Promise<CategoryTopRow[]> {
+  const result = await db.execute(sql`
+    select category_id, model_id, score, position, rank, benchmark_count, category_count from (
+      select pc.category_id, pc.model_id, pc.score, p.benchmark_count, p.category_count,
+             row_number() over (partition by pc.category_id order by pc.score_tenths desc, m.slug asc) as position,
+             rank() over (partition by pc.category_id order by pc.score_tenths desc) as rank
+      from profile_categories pc
+      join profiles p on p.lane = pc.lane and p.model_id = pc.model_id
+      join models m on m.id = pc.model_id
+      where pc.lane = ${lane} and pc.eligible
+    ) t where position <= 2
+    order by category_id, position
+  `);
+  type Raw = { category_id: number; model_id: number; score: number; position: string | number; rank: string | number; benchmark_count: number; category_count: number };
+  return rowsOf<Raw>(result).map((r) => ({
+    categoryId: r.category_id,
+    modelId: r.model_id,
+    score: r.score,
+    position: Number(r.position),
+    rank: Number(r.rank),
+    benchmarkCount: r.benchmark_count,
+    categoryCount: r.category_count,
+  }));
+}
+
+/** A ranked (or eligible) model with its current prices. */
+export interface PricedStanding {
+  modelId: number;
+  slug: string;
+  score: number;
+  rank: number;
+  input: number;
+  output: number;
+  blended: number;
+}
+
+/** Every model in the standings with its price as of `day`, in one statement (value leaderboard, frontier). */
+export async function pricedStandings(db: Database, spec: StandingsSpec & { filter?: ModelFilterValues | null; day: string }): Promise<PricedStanding[]> {
+  const filter: SQL = modelFilterSql(m, spec.filter, spec.day) ?? sql`true`;
+  const result = await db.execute(sql`
+    select s.model_id, m.slug, s.score, s.rank, pr.input_price, pr.output_price
+    from ${standingsSql(spec)} s
+    join models m on m.id = s.model_id
+    join lateral (
+      select p.input_price, p.output_price from model_prices p
+      where p.model_id = s.model_id and p.effective_from <= ${spec.day}::date
+      order by p.effective_from desc limit 1
+    ) pr on true
+    where ${filter}
+  `);
+  return rowsOf<{ model_id: number; slug: string; score: number; rank: string | number; input_price: number; output_price: number }>(result).map((r) => ({
+    modelId: r.model_id,
+    slug: r.slug,
+    score: r.score,
+    rank: Number(r.rank),
+    input: r.input_price,
+    output: r.output_price,
+    blended: blendedPrice({ inputPrice: r.input_price, outputPrice: r.output_price }),
+  }));
+}

@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import { boolean, doublePrecision, index, integer, pgEnum, primaryKey, snakeCase } from 'drizzle-orm/pg-core';
+import { categories } from './catalog.js';
+import { models } from './models.js';
+
+export const lane = pgEnum('lane', ['PROVISIONAL', 'VERIFIED']);
+
+/**
+ * Each model's own standing per lane (METHODOLOGY.md §3), maintained by every write that changes
+ * scores or the catalog so leaderboards are computed in the database. Ranks are not stored: they
+ * depend on every other model and are counted at query time from `overallTenths`.
+ * `overallTenths` is the overall rounded to one decimal (as an integer of tenths) by the same code
+ * that defines "equal" for scores, so SQL orders and ties exactly as the pure functions do.
+ */
+export const profiles = snakeCase.table(
+  'profiles',
+  {
+    lane: lane().notNull(),
+    modelId: integer()
+      .notNull()
+      .references(() => models.id, { onDelete: 'cascade' }),
+    /** Overall with the lane's category weights; null without a category score of positive weight. */
+    overall: doublePrecision(),
+    overallTenths: integer(),
+    /** Has enough effective scores (benchmarks and categories) to be ranked, whatever the weights. */
+    meetsThreshold: boolean().notNull(),
+    ranked: boolean().notNull(),
+    benchmarkCount: integer().notNull(),
+    categoryCount: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.lane, t.modelId] }),
+    index('profiles_ranked_order').on(t.lane, t.overallTenths.desc()).where(sql`${t.ranked}`),
+  ],
+);
+
+/** A model's category score per lane and whether it is eligible in that category's ranking. */
+export const profileCategories = snakeCase.table(
+  'profile_categories',
+  {
+    lane: lane().notNull(),
+    modelId: integer()
+      .notNull()
+      .references(() => models.id, { onDelete: 'cascade' }),
+    categoryId: integer()
+      .notNull()
+      .references(() => categories.id, { onDelete: 'cascade' }),
+    score: doublePrecision().notNull(),
+    scoreTenths: integer().notNull(),
+    eligible: boolean().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.lane, t.modelId, t.categoryId] }),
+    index('profile_categories_eligible_order').on(t.lane, t.categoryId, t.scoreTenths.desc()).where(sql`${t.eligible}`),
+  ],
+);
