@@ -2,6 +2,7 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/client.js';
+import { graphiqlOptions } from './graphiql.js';
 import { schema } from './schema/index.js';
 
 /** What the app needs from outside; tests pass their own database. */
@@ -35,10 +36,10 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, unkn
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: () => createContext(deps.db, deps.now?.() ?? new Date()),
+    context: ({ request }) => createContext(deps.db, deps.now?.() ?? new Date(), request.headers.get('authorization')),
     // Unexpected errors reach clients as "Unexpected error." only; GraphQLErrors we throw pass.
     maskedErrors: true,
     logging: deps.config?.LOG_LEVEL === 'silent' ? false : (deps.config?.LOG_LEVEL ?? 'info'),
-    graphiql: { title: 'LLM comparison API', defaultQuery: DEFAULT_QUERY },
+    ...graphiqlOptions({ title: 'LLM comparison API', defaultQuery: DEFAULT_QUERY }),
   });
 }

@@ -4,7 +4,8 @@ import type { Lane, ScoreFacts } from '../resolvers/scoring/types.js';
 import type { Database } from './client.js';
 import { loadCatalog, type CatalogRows } from './queries/catalog.js';
 import { loadCurrentScores } from './queries/scoring.js';
-import { loadComparisonFacts, loadProfiles } from './queries/profiles.js';
+import { loadComparisonFacts, loadProfiles, toProfile } from './queries/profiles.js';
+import { loadScoresAsOf } from './queries/as-of.js';
 import type { Profile } from '../resolvers/profile/profiles.js';
 import type { ScoredInputs } from '../resolvers/comparison/session.js';
 import { effectiveScores } from '../resolvers/scoring/effective.js';
@@ -25,10 +26,14 @@ export interface Loaders {
   scores(): Promise<ScoreFacts[]>;
   /** Effective scores and profiles per lane, derived from `catalog` and `scores` (no further SQL). */
   laneView: DataLoader<Lane, LaneView<CatalogIndex>>;
-  /** The catalog, and the compared models' effective scores and stored profiles (one statement besides the catalog). */
-  comparisonInputs(lane: Lane, modelIds: readonly number[]): Promise<ScoredInputs<CatalogIndex>>;
+  /** A lane as it stood at the end of a past day: computed from the score history with the pure functions (no stored profiles). */
+  laneViewAsOf(lane: Lane, day: string): Promise<LaneView<CatalogIndex>>;
+  /** The catalog, and the compared models' effective scores and profiles: stored ones today, from history `asOf` a day. */
+  comparisonInputs(lane: Lane, modelIds: readonly number[], asOf?: string | null): Promise<ScoredInputs<CatalogIndex>>;
   /** Stored profiles by model, batched per lane and caller weights (one statement per batch). */
   profile: DataLoader<ProfileKey, Profile, string>;
+  /** Forgets everything loaded so far: a mutation calls it after writing, so later fields read the new data. */
+  clear(): void;
 }
 
 /** A profile request: a model in a lane, with the caller's category weights if any. */
@@ -55,16 +60,31 @@ function indexCatalog(rows: CatalogRows): CatalogIndex {
 export function createLoaders(db: Database): Loaders {
   let catalog: Promise<CatalogIndex> | undefined;
   let scores: Promise<ScoreFacts[]> | undefined;
+  const dataLoaders: DataLoader<never, unknown, unknown>[] = [];
+  const pastViews = new Map<string, Promise<LaneView<CatalogIndex>>>();
   const loadCatalogOnce = () => (catalog ??= loadCatalog(db).then(indexCatalog));
   const loadScoresOnce = () => (scores ??= loadCurrentScores(db));
-  return {
+  const loaders: Loaders = {
     catalog: loadCatalogOnce,
     scores: loadScoresOnce,
     laneView: new DataLoader<Lane, LaneView<CatalogIndex>>(async (lanes) => {
       const [index, all] = await Promise.all([loadCatalogOnce(), loadScoresOnce()]);
       return lanes.map((lane) => buildLaneView(index, all, lane));
     }),
-    comparisonInputs: async (lane, modelIds) => {
+    laneViewAsOf: (lane, day) => {
+      const key = `${lane}|${day}`;
+      let view = pastViews.get(key);
+      if (!view) {
+        view = Promise.all([loadCatalogOnce(), loadScoresAsOf(db, day)]).then(([index, all]) => buildLaneView(index, all, lane));
+        pastViews.set(key, view);
+      }
+      return view;
+    },
+    comparisonInputs: async (lane, modelIds, asOf) => {
+      if (asOf) {
+        const view = await loaders.laneViewAsOf(lane, asOf);
+        return { catalog: view.catalog, effective: view.effective, profiles: new Map(modelIds.map((id) => [id, view.profiles.get(id) ?? toProfile(id, undefined)])) };
+      }
       const [catalogIndex, facts] = await Promise.all([loadCatalogOnce(), loadComparisonFacts(db, lane, modelIds)]);
       return { catalog: catalogIndex, effective: effectiveScores(facts.scores, lane), profiles: facts.profiles };
     },
@@ -88,5 +108,13 @@ export function createLoaders(db: Database): Loaders {
       },
       { cacheKeyFn: (k) => `${k.lane}|${weightsKey(k.weights)}|${k.modelId}` },
     ),
+    clear: () => {
+      pastViews.clear();
+      catalog = undefined;
+      scores = undefined;
+      for (const loader of dataLoaders) loader.clearAll();
+    },
   };
+  dataLoaders.push(loaders.laneView as DataLoader<never, unknown, unknown>, loaders.profile as DataLoader<never, unknown, unknown>);
+  return loaders;
 }

@@ -1,5 +1,8 @@
 import SchemaBuilder from '@pothos/core';
+import DirectivesPlugin from '@pothos/plugin-directives';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
+import ErrorsPlugin from '@pothos/plugin-errors';
+import FederationPlugin from '@pothos/plugin-federation';
 import RelayPlugin from '@pothos/plugin-relay';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { Context } from '../context.js';
@@ -14,7 +17,10 @@ export const builder = new SchemaBuilder<{
     Date: { Input: string; Output: string };
   };
 }>({
-  plugins: [RelayPlugin, DrizzlePlugin],
+  // Federation last: it must see resolvers after plugins that wrap them.
+  plugins: [RelayPlugin, ErrorsPlugin, DrizzlePlugin, DirectivesPlugin, FederationPlugin],
+  // Mutations list their own typed errors; anything else stays a masked GraphQL error.
+  errors: { defaultTypes: [] },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',

@@ -12,9 +12,14 @@ import './types/comparison.js';
 import './types/profile.js';
 import './types/leaderboard.js';
 import './types/leaderboard-views.js';
+import './types/mutation-errors.js';
+import './types/mutations-catalog.js';
+import './types/mutations-data.js';
+import './types/audit.js';
+import { subgraphSchema } from './federation.js';
 
 builder.queryType({ description: 'Read access to models, benchmarks, scores and comparisons.' });
 
-/** The executable GraphQL schema. */
-export const schema = builder.toSchema({ sortSchema: false });
+/** The executable GraphQL schema: an Apollo Federation v2 subgraph (see federation.ts). */
+export const schema = subgraphSchema();
 

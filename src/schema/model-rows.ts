@@ -8,9 +8,15 @@ import { builder } from './builder.js';
 /**
  * Loads models by id with ONE query planned from what the operation selects at `paths` (relative
  * to the current field), so nested provider, family and pricing selections ride along, and the
- * rows resolve at those paths without further queries. Each row also carries its current price.
+ * rows resolve at those paths without further queries. Each row also carries its price on `priceDay`.
  */
-export async function modelRowsAt(ctx: Context, info: GraphQLResolveInfo, paths: string[][], where: { id: { in: number[] } } | { slug: { in: string[] } }): Promise<ModelWithPrice[]> {
+export async function modelRowsAt(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  paths: string[][],
+  where: { id: { in: number[] } } | { slug: { in: string[] } },
+  priceDay: string = ctx.today,
+): Promise<ModelWithPrice[]> {
   const query = await queryFromInfo({
     config: getSchemaConfig(builder),
     context: ctx,
@@ -19,7 +25,7 @@ export async function modelRowsAt(ctx: Context, info: GraphQLResolveInfo, paths:
     paths,
     awaitSelections: true,
     where,
-    with: { prices: priceAsOf(ctx.today) },
+    with: { prices: priceAsOf(priceDay) },
   } as never);
   return (await ctx.db.query.models.findMany(query as never)) as unknown as ModelWithPrice[];
 }

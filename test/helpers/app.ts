@@ -21,22 +21,22 @@ export interface GqlResult<T = Record<string, any>> {
 export interface TestApp {
   handle: DbHandle;
   /** Runs one operation; `statements` is the number of SQL statements it ran. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T> & { statements: number; status: number }>;
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T> & { statements: number; status: number }>;
   close(): Promise<void>;
 }
 
 /** Starts a test app on a fresh database, with the bundled dataset when `seed` is set. */
-export async function createTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(options: { seed?: boolean; now?: () => Date } = {}): Promise<TestApp> {
   const handle = await createTestDb();
   if (options.seed) await importDataset(handle.db, await readDataset(BUNDLED_DATA), { today: '2026-11-25' });
-  const yoga = createApp({ db: handle.db, config: { LOG_LEVEL: 'silent' }, now: () => TODAY });
+  const yoga = createApp({ db: handle.db, config: { LOG_LEVEL: 'silent' }, now: options.now ?? (() => TODAY) });
   return {
     handle,
-    async gql(query, variables) {
+    async gql(query, variables, headers = {}) {
       const before = handle.statements.count;
       const response = await yoga.fetch('http://test/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await response.json()) as GqlResult<any>;

@@ -3,19 +3,30 @@ import {
   METHODOLOGY_VERSION,
   defaultCategoryWeight,
   defaultMethodology,
+  methodologyOf,
+  methodologyVersionName,
 } from '../../src/resolvers/scoring/methodology.js';
 import { category } from './fixtures/rows.js';
 
 describe('methodology', () => {
   it('builds the default methodology from the categories’ own weights', () => {
     const methodology = defaultMethodology([category(1, { weight: 20 }), category(2, { weight: 12 })]);
-    expect(methodology.version).toBe(METHODOLOGY_VERSION);
+    // Version 0: the rules of METHODOLOGY_VERSION before any recorded update of weights or thresholds.
+    expect(methodology.version).toBe(`${METHODOLOGY_VERSION}.0`);
     expect(methodology.minBenchmarks).toBe(8);
     expect(methodology.minCategories).toBe(2);
     expect([...methodology.categoryWeights]).toEqual([
       [1, 20],
       [2, 12],
     ]);
+  });
+
+  it('names later versions by their update count, and keeps their thresholds', () => {
+    const methodology = methodologyOf([category(1, { weight: 3 })], { version: 4, minBenchmarks: 5, minCategories: 1 });
+    expect(methodology.version).toBe(methodologyVersionName(4));
+    expect(methodologyVersionName(4)).toBe(`${METHODOLOGY_VERSION}.4`);
+    expect([methodology.minBenchmarks, methodology.minCategories]).toEqual([5, 1]);
+    expect([...methodology.categoryWeights]).toEqual([[1, 3]]);
   });
 
   it('knows the §3 default weights, and 5 for any other category', () => {

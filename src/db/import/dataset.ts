@@ -22,7 +22,8 @@ function isHttpUrl(value: string): boolean {
 }
 
 const slug = z.string().regex(KEBAB, 'must be a kebab-case slug (a-z, 0-9, single hyphens)');
-const name = z.string().trim().min(1, 'must not be empty');
+// Not trimmed: names are stored byte for byte; one that is only white space is refused.
+const name = z.string().refine((v) => v.trim().length > 0, 'must not be empty');
 const day = z.string().refine(isDay, 'must be a valid date in YYYY-MM-DD form');
 const httpUrl = z.string().refine(isHttpUrl, 'must be an http(s) URL');
 const price = z.number().nonnegative('must not be negative');
@@ -102,7 +103,8 @@ const SCHEMAS = {
   scores: scoreEntry,
 } as const;
 
-type Part = keyof typeof SCHEMAS;
+/** A part of a dataset: one of its six files. */
+export type Part = keyof typeof SCHEMAS;
 const PARTS = Object.keys(SCHEMAS) as Part[];
 
 /** One problem in a dataset; `entry` is the 0-based array index, null for a whole-file problem. */
@@ -140,9 +142,17 @@ function show(value: unknown): string {
   return '';
 }
 
+/**
+ * How a problem's location reads: `scores.json entry 17 (value 120)` for a folder,
+ * `scores[17].value (120)` for a mutation's input.
+ */
+export type IssueStyle = 'file' | 'input';
+
 /** Collects issues with the location written into each message. */
 class Issues {
   readonly list: DatasetIssue[] = [];
+
+  constructor(private readonly style: IssueStyle = 'file') {}
 
   file(part: Part, problem: string): void {
     const file = `${part}.json`;
@@ -152,8 +162,11 @@ class Issues {
   entry(part: Part, entry: number, raw: unknown, field: string | undefined, problem: string): void {
     const file = `${part}.json`;
     const value = field !== undefined && isRecord(raw) ? show(raw[field]) : '';
-    const where = field === undefined ? '' : ` (${field}${value ? ` ${value}` : ''})`;
-    this.list.push({ file, entry, ...(field === undefined ? {} : { field }), message: `${file} entry ${entry}${where}: ${problem}` });
+    const where =
+      this.style === 'file'
+        ? `${file} entry ${entry}${field === undefined ? '' : ` (${field}${value ? ` ${value}` : ''})`}`
+        : `${part}[${entry}]${field === undefined ? '' : `.${field}${value ? ` (${value})` : ''}`}`;
+    this.list.push({ file, entry, ...(field === undefined ? {} : { field }), message: `${where}: ${problem}` });
   }
 }
 
@@ -265,29 +278,45 @@ function checkScores(raws: unknown[], benchmarks: (BenchmarkEntry | undefined)[]
 }
 
 /**
- * Reads and validates a dataset folder (see data/README.md). Every problem is collected, then
- * thrown as one DatasetError, so a curator fixes a folder in one pass rather than one error per run.
+ * What the database already holds that a partial dataset may refer to: slugs by kind, each
+ * family's provider, each benchmark's scale. A folder import needs none of it (it is self-contained).
  */
-export async function readDataset(dir: string): Promise<Dataset> {
-  const issues = new Issues();
-  const raw = Object.fromEntries(
-    await Promise.all(PARTS.map(async (p) => [p, await readPart(dir, p, issues)] as const)),
-  ) as Record<Part, unknown[] | undefined>;
-  const parsed = Object.fromEntries(
-    PARTS.map((p) => [p, validateEntries(p, raw[p] ?? [], issues)]),
-  ) as Record<Part, unknown[]>;
+export interface KnownRows {
+  providers: ReadonlySet<string>;
+  families: ReadonlyMap<string, string>;
+  models: ReadonlySet<string>;
+  categories: ReadonlySet<string>;
+  benchmarks: ReadonlyMap<string, Pick<BenchmarkEntry, 'slug' | 'scaleMin' | 'scaleMax'>>;
+}
+
+/** A dataset whose parts may be missing (a mutation's input), as parsed JSON not yet validated. */
+export type RawDataset = Partial<Record<Part, unknown[]>>;
+
+/**
+ * Validates a dataset, whole (a folder) or partial (a mutation), and throws one DatasetError
+ * listing every problem. References resolve to the dataset's own entries or to `known` rows.
+ * This is the only validation path: the importer and every data mutation go through it.
+ */
+export function validateDataset(raw: RawDataset, options: { known?: KnownRows; style?: IssueStyle; issues?: Issues; dir?: string } = {}): Dataset {
+  const issues = options.issues ?? new Issues(options.style);
+  const known = options.known;
+  const parsed = Object.fromEntries(PARTS.map((p) => [p, validateEntries(p, raw[p] ?? [], issues)])) as Record<Part, unknown[]>;
   const slugs = Object.fromEntries(
     PARTS.filter((p) => p !== 'scores').map((p) => [p, raw[p] ? indexSlugs(p, raw[p], issues) : undefined]),
   ) as Partial<Record<Part, Map<string, number>>>;
+  const knownSlugs: Partial<Record<Part, { has(slug: string): boolean }>> = known
+    ? { providers: known.providers, families: known.families, models: known.models, categories: known.categories, benchmarks: known.benchmarks }
+    : {};
 
-  // A reference is checked only when its target file loaded; otherwise every entry would repeat
-  // the missing-file problem.
+  // A reference is checked only when its target is known (file loaded, or database rows given);
+  // otherwise every entry would repeat the missing-file problem.
   const checkRef = (part: Part, field: string, target: Part, label: string): void => {
-    const known = slugs[target];
-    if (!known) return;
+    const inData = slugs[target];
+    const inDb = knownSlugs[target];
+    if (!inData && !inDb) return;
     (raw[part] ?? []).forEach((entry, i) => {
       const ref = stringField(entry, field);
-      if (ref !== undefined && !known.has(ref)) issues.entry(part, i, entry, field, `unknown ${label} slug ${JSON.stringify(ref)}`);
+      if (ref !== undefined && !inData?.has(ref) && !inDb?.has(ref)) issues.entry(part, i, entry, field, `unknown ${label} slug ${JSON.stringify(ref)}`);
     });
   };
   checkRef('families', 'provider', 'providers', 'provider');
@@ -297,14 +326,28 @@ export async function readDataset(dir: string): Promise<Dataset> {
   checkRef('scores', 'model', 'models', 'model');
   checkRef('scores', 'benchmark', 'benchmarks', 'benchmark');
 
-  checkFamilyOwners(raw.families ?? [], raw.models ?? [], issues);
-  checkScores(raw.scores ?? [], parsed.benchmarks as (BenchmarkEntry | undefined)[], parsed.scores as (ScoreEntry | undefined)[], issues);
+  const knownFamilies = known ? [...known.families].map(([slug, provider]) => ({ slug, provider })) : [];
+  checkFamilyOwners([...(raw.families ?? []), ...knownFamilies], raw.models ?? [], issues);
+  const knownBenchmarks = known ? [...known.benchmarks.values()] : [];
+  checkScores(raw.scores ?? [], [...(parsed.benchmarks as (BenchmarkEntry | undefined)[]), ...(knownBenchmarks as BenchmarkEntry[])], parsed.scores as (ScoreEntry | undefined)[], issues);
 
   if (issues.list.length > 0) {
     // Checks run pass by pass; sorting puts each file's problems together, in entry order.
     const order = (i: DatasetIssue) => PARTS.indexOf(i.file.replace(/\.json$/, '') as Part);
     const sorted = [...issues.list].sort((a, b) => order(a) - order(b) || (a.entry ?? -1) - (b.entry ?? -1));
-    throw new DatasetError(sorted, dir);
+    throw new DatasetError(sorted, options.dir);
   }
-  return parsed as unknown as Dataset;
+  return Object.fromEntries(PARTS.map((p) => [p, parsed[p] ?? []])) as unknown as Dataset;
+}
+
+/**
+ * Reads and validates a dataset folder (see data/README.md). Every problem is collected, then
+ * thrown as one DatasetError, so a curator fixes a folder in one pass rather than one error per run.
+ */
+export async function readDataset(dir: string): Promise<Dataset> {
+  const issues = new Issues('file');
+  const raw = Object.fromEntries(
+    await Promise.all(PARTS.map(async (p) => [p, await readPart(dir, p, issues)] as const)),
+  ) as Record<Part, unknown[] | undefined>;
+  return validateDataset(raw, { issues, dir });
 }

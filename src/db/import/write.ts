@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { and, desc, getColumns, inArray, isNull, sql, type Column, type SQL } from 'drizzle-orm';
 import type { Database } from '../client.js';
 import { benchmarks, categories, families, modelPrices, models, providers, scores } from '../schema/index.js';
+import { recordAudit } from '../audit.js';
 import { refreshProfiles } from '../profiles/refresh.js';
 import { readDataset, type Dataset } from './dataset.js';
 
@@ -201,31 +202,54 @@ async function writeScores(
   return counts;
 }
 
+/** Adds to `ids` the database ids of referenced slugs the dataset itself does not define. */
+async function complete(tx: Tx, table: SlugTable, ids: Map<string, number>, slugs: Iterable<string>): Promise<Map<string, number>> {
+  const missing = [...new Set(slugs)].filter((slug) => !ids.has(slug));
+  if (missing.length === 0) return ids;
+  const found = await tx
+    .select({ id: table.id, slug: table.slug })
+    .from(table as typeof providers)
+    .where(inArray(table.slug, missing));
+  for (const r of found) ids.set(r.slug, r.id);
+  return ids;
+}
+
+/** Who asked for a write, for the audit log. */
+export interface Actor {
+  keyId: number | null;
+  name: string;
+}
+
+/** What one write did: the per-table counts, and the models whose stored profiles it refreshed. */
+export type WriteSummary = ImportSummary & { refreshedModels: number | 'all' };
+
 /**
- * Imports a validated dataset in one transaction: upserts the catalog by slug, records changed
- * prices and scores as history. An import adds and updates but never deletes: a score or model
- * missing from the folder stays, because a folder may be a partial update and history is kept.
+ * Writes a validated dataset, whole or partial, in one transaction: upserts by slug, records
+ * changed prices and scores as history, refreshes the stored profiles it affects and appends an
+ * audit entry when anything changed. It adds and updates but never deletes: a score or model
+ * missing from the dataset stays, because a dataset may be a partial update and history is kept.
+ * The folder importer and every data mutation write through here.
  */
-export async function importDataset(db: Database, ds: Dataset, opts: { today?: string } = {}): Promise<ImportSummary> {
+export async function writeDataset(db: Database, ds: Dataset, opts: { today?: string; actor?: Actor; operation?: string } = {}): Promise<WriteSummary> {
   const today = opts.today ?? todayUtc();
   return db.transaction(async (tx) => {
-    // Serialises concurrent imports (two replicas seeding at start) so the second sees the first's rows.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('llm-compare:import'))`);
-    const p = await upsertBySlug(
-      tx,
-      providers,
-      ds.providers.map((e) => ({ slug: e.slug, name: e.name, website: e.website ?? null })),
-    );
+    // Serialises writers (two replicas seeding at start, concurrent mutations): each one reads
+    // what the previous committed, and the unique indexes stay a backstop, never a race.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('llm-compare:write'))`);
+    const p = await upsertBySlug(tx, providers, ds.providers.map((e) => ({ slug: e.slug, name: e.name, website: e.website ?? null })));
+    await complete(tx, providers, p.ids, [...ds.families.map((e) => e.provider), ...ds.models.map((e) => e.provider)]);
     const f = await upsertBySlug(
       tx,
       families,
       ds.families.map((e) => ({ slug: e.slug, name: e.name, providerId: need(p.ids, e.provider, 'provider') })),
     );
+    await complete(tx, families, f.ids, ds.models.map((e) => e.family));
     const c = await upsertBySlug(
       tx,
       categories,
       ds.categories.map((e) => ({ slug: e.slug, name: e.name, description: e.description, weight: e.weight })),
     );
+    await complete(tx, categories, c.ids, ds.benchmarks.map((e) => e.category));
     const b = await upsertBySlug(
       tx,
       benchmarks,
@@ -241,6 +265,7 @@ export async function importDataset(db: Database, ds: Dataset, opts: { today?: s
         url: e.url ?? null,
       })),
     );
+    await complete(tx, benchmarks, b.ids, ds.scores.map((e) => e.benchmark));
     const m = await upsertBySlug(
       tx,
       models,
@@ -258,22 +283,28 @@ export async function importDataset(db: Database, ds: Dataset, opts: { today?: s
         parametersBillions: e.parameters ?? null,
       })),
     );
+    await complete(tx, models, m.ids, ds.scores.map((e) => e.model));
     const prices = await writePrices(tx, ds, m.ids, today);
     const scoreCounts = await writeScores(tx, ds, m.ids, b.ids);
-    const tables = {
-      providers: p.counts,
-      families: f.counts,
-      categories: c.counts,
-      benchmarks: b.counts,
-      models: m.counts,
-      prices,
-      scores: scoreCounts,
-    };
+    const tables = { providers: p.counts, families: f.counts, categories: c.counts, benchmarks: b.counts, models: m.counts, prices, scores: scoreCounts };
     const changed = Object.values(tables).some((t) => t.created > 0 || t.updated > 0);
-    // Stored profiles must match the scores and catalog they derive from, in the same transaction.
-    if (changed) await refreshProfiles(tx);
-    return { ...tables, changed };
+    let refreshedModels: number | 'all' = 0;
+    if (changed) {
+      // Stored profiles must match the scores and catalog they derive from, in the same transaction.
+      // A benchmark or category change can move every model; a score change only its own model.
+      const catalogChanged = [b.counts, c.counts].some((t) => t.created > 0 || t.updated > 0);
+      const touched = [...new Set([...ds.scores.map((s) => need(m.ids, s.model, 'model')), ...ds.models.map((e) => need(m.ids, e.slug, 'model'))])];
+      await refreshProfiles(tx, catalogChanged ? undefined : touched);
+      refreshedModels = catalogChanged ? 'all' : touched.length;
+      await recordAudit(tx, opts.actor ?? { keyId: null, name: 'import' }, opts.operation ?? 'import', tables);
+    }
+    return { ...tables, changed, refreshedModels };
   });
+}
+
+/** Imports a validated dataset folder: `writeDataset` as the command-line importer uses it. */
+export function importDataset(db: Database, ds: Dataset, opts: { today?: string } = {}): Promise<WriteSummary> {
+  return writeDataset(db, ds, { ...opts, operation: 'import' });
 }
 
 /** Whether the database holds no models yet. */

@@ -1,5 +1,5 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
-import { defaultMethodology } from '../../resolvers/scoring/methodology.js';
+import { methodologyOf } from '../../resolvers/scoring/methodology.js';
 import type { ScoreFacts } from '../../resolvers/scoring/types.js';
 import { rowsOf, type Database } from '../client.js';
 import { loadCatalog } from '../queries/catalog.js';
@@ -24,7 +24,7 @@ async function insertChunked<T extends Record<string, unknown>>(write: (rows: T[
  */
 export async function refreshProfiles(db: Executor, modelIds?: readonly number[]): Promise<void> {
   const catalog = await loadCatalog(db as Database);
-  const methodology = defaultMethodology(catalog.categories);
+  const methodology = methodologyOf(catalog.categories, catalog.methodology);
   const ids = modelIds ?? (await db.select({ id: models.id }).from(models).orderBy(models.id)).map((r) => r.id);
   for (let i = 0; i < ids.length; i += MODELS_PER_CHUNK) {
     const chunk = ids.slice(i, i + MODELS_PER_CHUNK);

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { DEFAULT_MIN_BENCHMARKS, DEFAULT_MIN_CATEGORIES } from '../../resolvers/scoring/methodology.js';
 import type { Catalog } from '../../resolvers/scoring/types.js';
 import { rowsOf, type Database } from '../client.js';
 import type { benchmarks, categories } from '../schema/index.js';
@@ -7,6 +8,8 @@ import type { benchmarks, categories } from '../schema/index.js';
 export interface CatalogRows extends Catalog {
   categories: (typeof categories.$inferSelect)[];
   benchmarks: (typeof benchmarks.$inferSelect)[];
+  /** The methodology in force: the latest recorded version, or version 0 (the defaults) when none was recorded. */
+  methodology: { version: number; minBenchmarks: number; minCategories: number };
 }
 
 type Json<T> = T | string | null;
@@ -27,11 +30,14 @@ export async function loadCatalog(db: Database): Promise<CatalogRows> {
           'id', b.id, 'slug', b.slug, 'name', b.name, 'categoryId', b.category_id, 'unit', b.unit,
           'higherIsBetter', b.higher_is_better, 'scaleMin', b.scale_min, 'scaleMax', b.scale_max,
           'weight', b.weight, 'url', b.url) order by b.slug), '[]')
-        from benchmarks b) as benchmarks
+        from benchmarks b) as benchmarks,
+      (select json_build_object('version', v.version, 'minBenchmarks', v.min_benchmarks, 'minCategories', v.min_categories)
+        from methodology_versions v order by v.version desc limit 1) as methodology
   `);
-  const row = rowsOf<{ categories: Json<CatalogRows['categories']>; benchmarks: Json<CatalogRows['benchmarks']> }>(result)[0];
+  const row = rowsOf<{ categories: Json<CatalogRows['categories']>; benchmarks: Json<CatalogRows['benchmarks']>; methodology: Json<CatalogRows['methodology']> }>(result)[0];
   return {
     categories: parse(row?.categories ?? null) ?? [],
     benchmarks: parse(row?.benchmarks ?? null) ?? [],
+    methodology: parse(row?.methodology ?? null) ?? { version: 0, minBenchmarks: DEFAULT_MIN_BENCHMARKS, minCategories: DEFAULT_MIN_CATEGORIES },
   };
 }

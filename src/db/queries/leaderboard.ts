@@ -160,3 +160,9 @@ export async function pricedStandings(db: Database, spec: StandingsSpec & { filt
     blended: blendedPrice({ inputPrice: r.input_price, outputPrice: r.output_price }),
   }));
 }
+
+/** Slugs of the models a filter keeps (all models without one), by id, in one statement. */
+export async function filteredModelSlugs(db: Database, filter: ModelFilterValues | null | undefined, day: string): Promise<Map<number, string>> {
+  const result = await db.execute(sql`select m.id, m.slug from models m where ${modelFilterSql(m, filter, day) ?? sql`true`}`);
+  return new Map(rowsOf<{ id: number; slug: string }>(result).map((r) => [r.id, r.slug]));
+}

@@ -1,3 +1,4 @@
+import { ComparisonInputError } from '../../resolvers/comparison/session.js';
 import type { ModelFacts } from '../../resolvers/scoring/types.js';
 import type { models } from '../schema/index.js';
 
@@ -6,10 +7,11 @@ export type ModelWithPrice = typeof models.$inferSelect & {
   prices: { inputPrice: number; outputPrice: number; cachedInputPrice: number | null }[];
 };
 
-/** The figures the comparison math reads from a model row; a model with no price in effect is rejected. */
+/** The figures the comparison math reads from a model row; a model with no price in effect is a bad argument. */
 export function toModelFacts(row: ModelWithPrice): ModelFacts {
   const price = row.prices[0];
-  if (!price) throw new Error(`model ${row.slug} has no price in effect`);
+  // Only possible for a day before the model's first price: the caller asked about a model that had none.
+  if (!price) throw new ComparisonInputError(`models: "${row.slug}" had no price in effect on that day`, 'BAD_USER_INPUT', [row.slug]);
   return {
     id: row.id,
     slug: row.slug,

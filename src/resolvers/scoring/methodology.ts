@@ -31,10 +31,23 @@ export function defaultCategoryWeight(slug: string): number {
 
 /** The current methodology with the categories' own weights, 8 benchmarks and 2 categories to rank. */
 export function defaultMethodology(categories: readonly CategoryFacts[]): Methodology {
+  return methodologyOf(categories, { version: 0, minBenchmarks: DEFAULT_MIN_BENCHMARKS, minCategories: DEFAULT_MIN_CATEGORIES });
+}
+
+/** The name of a methodology version: the rules' date, then how many times weights or thresholds were updated. */
+export function methodologyVersionName(version: number): string {
+  return `${METHODOLOGY_VERSION}.${version}`;
+}
+
+/** The methodology of a recorded version: its thresholds, with the categories' current weights. */
+export function methodologyOf(
+  categories: readonly CategoryFacts[],
+  recorded: { version: number; minBenchmarks: number; minCategories: number },
+): Methodology {
   return {
-    version: METHODOLOGY_VERSION,
-    minBenchmarks: DEFAULT_MIN_BENCHMARKS,
-    minCategories: DEFAULT_MIN_CATEGORIES,
+    version: methodologyVersionName(recorded.version),
+    minBenchmarks: recorded.minBenchmarks,
+    minCategories: recorded.minCategories,
     categoryWeights: new Map(categories.map((category) => [category.id, category.weight])),
   };
 }

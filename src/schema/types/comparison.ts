@@ -8,7 +8,7 @@ import { relationship } from '../../resolvers/comparison/relationship.js';
 import { checkComparedSlugs, ComparisonInputError, openSession, orderBySlugs, type ComparisonSession } from '../../resolvers/comparison/session.js';
 import { compareSpeed } from '../../resolvers/comparison/speed.js';
 import { compareWorkload } from '../../resolvers/comparison/workload.js';
-import { METHODOLOGY_VERSION } from '../../resolvers/scoring/methodology.js';
+import { methodologyVersionName } from '../../resolvers/scoring/methodology.js';
 import { builder } from '../builder.js';
 import { modelRowsAt } from '../model-rows.js';
 import { badInput } from '../errors.js';
@@ -71,7 +71,7 @@ const Comparison = builder.objectRef<Session>('Comparison').implement({
   description: 'A head-to-head or N-way comparison of 2 to 10 models (METHODOLOGY.md §4). Each part is computed only when selected.',
   fields: (t) => ({
     lane: t.field({ type: Lane, description: 'The lane the scores were taken from.', resolve: (s) => s.lane }),
-    methodologyVersion: t.string({ description: 'The version of the methodology that produced the numbers.', resolve: () => METHODOLOGY_VERSION }),
+    methodologyVersion: t.string({ description: 'The version of the methodology that produced the numbers: the rules\' date, then how many times weights or thresholds were updated.', resolve: async (_s, _a, ctx) => methodologyVersionName((await ctx.loaders.catalog()).methodology.version) }),
     models: t.field({ type: [Model], description: 'The compared models, in the order asked for.', resolve: (s) => s.rows }),
     relationship: t.field({ type: Relationship, description: 'Siblings in one family, one provider, or several providers.', resolve: (s) => relationship(s.facts) }),
     categoriesCompared: t.int({ description: 'How many categories have at least one common benchmark.', resolve: async (s) => (await s.scored()).result.categoriesCompared }),
@@ -167,12 +167,13 @@ builder.queryFields((t) => ({
     args: {
       models: t.arg.stringList({ required: true, description: 'Slugs of the models to compare, 2 to 10, in display order.' }),
       lane: t.arg({ type: Lane, defaultValue: 'PROVISIONAL', description: 'Which scores count.' }),
+      asOf: t.arg({ type: 'Date', description: 'Compare the models as they stood at the end of this day: prices, scores and ranks from the recorded history.' }),
     },
     resolve: async (_root, args, ctx, info) => {
       try {
         checkComparedSlugs(args.models);
-        const rows = await modelRowsAt(ctx, info, MODEL_PATHS, { slug: { in: args.models } });
-        return openSession(args.lane ?? 'PROVISIONAL', orderBySlugs(args.models, rows), toModelFacts, (lane, ids) => ctx.loaders.comparisonInputs(lane, ids));
+        const rows = await modelRowsAt(ctx, info, MODEL_PATHS, { slug: { in: args.models } }, args.asOf ?? ctx.today);
+        return openSession(args.lane ?? 'PROVISIONAL', orderBySlugs(args.models, rows), toModelFacts, (lane, ids) => ctx.loaders.comparisonInputs(lane, ids, args.asOf));
       } catch (error) {
         if (error instanceof ComparisonInputError) {
           throw new GraphQLError(error.message, { extensions: { code: error.code, argument: 'models', ...(error.slugs.length ? { slugs: error.slugs } : {}) } });

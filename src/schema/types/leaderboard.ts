@@ -1,7 +1,13 @@
 import type { Context } from '../../context.js';
-import { leaderboardPage, type StandingRow } from '../../db/queries/leaderboard.js';
+import { filteredModelSlugs, leaderboardPage, type StandingPage, type StandingRow } from '../../db/queries/leaderboard.js';
+import type { ModelFilterValues } from '../../db/queries/model-filter.js';
+import type { StandingsSpec } from '../../db/queries/standings.js';
+import { categoryLeaderboard, overallLeaderboard } from '../../resolvers/profile/leaderboard.js';
+import { pageAfter } from '../../resolvers/profile/page.js';
+import { computeProfiles } from '../../resolvers/profile/profiles.js';
+import { tenths } from '../../resolvers/scoring/equality.js';
 import { confidenceOf } from '../../resolvers/profile/confidence.js';
-import { decodeRankCursor, encodeRankCursor } from '../../resolvers/profile/cursor.js';
+import { decodeRankCursor, encodeRankCursor, type RankCursor } from '../../resolvers/profile/cursor.js';
 import { builder } from '../builder.js';
 import { modelRowsById } from '../model-rows.js';
 import { badInput, notFound } from '../errors.js';
@@ -55,6 +61,25 @@ const LeaderboardConnection = builder
     }),
   });
 
+/**
+ * A leaderboard page as of a past day: the pure §3 functions over the score history, paged in the
+ * same order and with the same cursors as the stored standings. Slower (all scores of that day
+ * are read), which is the price of a question only the history can answer.
+ */
+async function pastPage(ctx: Context, spec: Omit<StandingsSpec, 'categoryId'> & { categoryId: number | null; filter?: ModelFilterValues | null; day: string; first: number; after: RankCursor | null }): Promise<StandingPage> {
+  const [view, slugs] = await Promise.all([ctx.loaders.laneViewAsOf(spec.lane, spec.day), filteredModelSlugs(ctx.db, spec.filter, spec.day)]);
+  const profiles = spec.weights ? computeProfiles(view.catalog, view.effective, view.methodology, spec.weights) : view.profiles;
+  const slugOf = (id: number) => slugs.get(id) ?? '';
+  const entries = (spec.categoryId === null ? overallLeaderboard(profiles, slugOf) : categoryLeaderboard(profiles, spec.categoryId, slugOf))
+    .filter((e) => slugs.has(e.modelId))
+    .map((e) => {
+      const counts = profiles.get(e.modelId)!.counts;
+      return { ...e, slug: slugOf(e.modelId), tenths: tenths(e.score), benchmarkCount: counts.benchmarks, categoryCount: counts.categories };
+    });
+  const page = pageAfter(entries, spec.after, spec.first);
+  return { rows: page.rows, hasNextPage: page.hasNextPage, totalCount: entries.length };
+}
+
 /** The category id a slug names, or a NOT_FOUND error naming it. */
 export async function categoryArg(ctx: Context, slug: string | null | undefined): Promise<number | null> {
   if (slug == null) return null;
@@ -74,6 +99,7 @@ builder.queryFields((t) => ({
         weights: t.arg({ type: [CategoryWeightInput], description: "Category weights replacing the lane's for this query (overall leaderboard only)." }),
         first: t.arg.int({ defaultValue: 50, description: 'Page size, 0 to 100.' }),
         after: t.arg.string({ description: 'Return lines after this cursor.' }),
+        asOf: t.arg({ type: 'Date', description: 'The leaderboard as it stood at the end of this day, computed from the recorded score history.' }),
       },
       resolve: async (_root, args, ctx, info) => {
         const first = args.first ?? 50;
@@ -83,7 +109,8 @@ builder.queryFields((t) => ({
         const categoryId = await categoryArg(ctx, args.category);
         if (categoryId !== null && args.weights) throw badInput('weights: apply to the overall leaderboard only; omit them with a category', 'weights');
         const weights = await weightsArg(ctx, args.weights);
-        const page = await leaderboardPage(ctx.db, { lane: args.lane ?? 'PROVISIONAL', categoryId, weights, filter: args.filter, day: ctx.today, first, after });
+        const spec = { lane: args.lane ?? 'PROVISIONAL', categoryId, weights, filter: args.filter, first, after } as const;
+        const page = args.asOf ? await pastPage(ctx, { ...spec, day: args.asOf }) : await leaderboardPage(ctx.db, { ...spec, day: ctx.today });
         const models = await modelRowsById(ctx, info, [['edges', 'node', 'model']], page.rows.map((r) => r.modelId));
         return {
           totalCount: page.totalCount,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { modelFilterSql } from '../../db/queries/model-filter.js';
+import { scoresVisible } from '../../db/queries/as-of.js';
 import { priceAsOf } from '../../db/queries/prices.js';
 import { models } from '../../db/schema/index.js';
 import { effectiveRows } from '../../resolvers/scores.js';
@@ -35,8 +36,9 @@ export const Model = builder.drizzleNode('models', {
     pricing: t.field({
       type: Pricing,
       nullable: true,
-      description: 'Current prices (the latest effective on or before today); null when none is in effect yet.',
-      select: (_args, ctx) => ({ with: { prices: priceAsOf(ctx.today) } }),
+      description: 'Prices in effect today (or on `asOf`): the latest recorded price effective on or before that day; null when none is in effect yet.',
+      args: { asOf: t.arg({ type: 'Date', description: 'Read the price in effect on this day instead of today.' }) },
+      select: (args, ctx) => ({ with: { prices: priceAsOf(args.asOf ?? ctx.today) } }),
       resolve: (m) => m.prices[0] ?? null,
     }),
     scores: t.field({
@@ -45,13 +47,13 @@ export const Model = builder.drizzleNode('models', {
       args: {
         lane: t.arg({ type: Lane, defaultValue: 'PROVISIONAL', description: 'Which scores count.' }),
         all: t.arg.boolean({ defaultValue: false, description: 'Return every current score in the lane, not just the effective one per benchmark.' }),
+        asOf: t.arg({ type: 'Date', description: 'The scores as they stood at the end of this day: recorded by then, not yet superseded or retracted.' }),
       },
       select: (args, _ctx, nestedSelection) => ({
         with: {
           scores: nestedSelection({
             where: {
-              supersededAt: { isNull: true },
-              retractedAt: { isNull: true },
+              ...scoresVisible(args.asOf),
               ...(args.lane === 'VERIFIED' ? { provenance: 'INDEPENDENT' as const } : {}),
             },
             orderBy: { id: 'asc' },

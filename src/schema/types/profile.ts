@@ -1,5 +1,5 @@
 import { toProfile } from '../../db/queries/profiles.js';
-import type { Profile } from '../../resolvers/profile/profiles.js';
+import { computeProfiles, type Profile } from '../../resolvers/profile/profiles.js';
 import { resolveWeightInputs, WeightInputError, type WeightInput } from '../../resolvers/profile/weights.js';
 import type { Context } from '../../context.js';
 import { builder } from '../builder.js';
@@ -75,9 +75,15 @@ builder.objectField(Model, 'profile', (t) =>
     args: {
       lane: t.arg({ type: Lane, defaultValue: 'PROVISIONAL', description: 'Which scores count.' }),
       weights: t.arg({ type: [CategoryWeightInput], description: "Category weights replacing the lane's for this query only." }),
+      asOf: t.arg({ type: 'Date', description: 'The profile as it stood at the end of this day, from the recorded score history.' }),
     },
     resolve: async (model, args, ctx) => {
       const weights = await weightsArg(ctx, args.weights);
+      if (args.asOf) {
+        const view = await ctx.loaders.laneViewAsOf(args.lane ?? 'PROVISIONAL', args.asOf);
+        const profiles = weights ? computeProfiles(view.catalog, view.effective, view.methodology, weights) : view.profiles;
+        return profiles.get(model.id) ?? toProfile(model.id, undefined);
+      }
       const profile = await ctx.loaders.profile.load({ lane: args.lane ?? 'PROVISIONAL', modelId: model.id, weights });
       return profile ?? toProfile(model.id, undefined);
     },

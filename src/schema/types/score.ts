@@ -8,6 +8,7 @@ export const Score = builder.drizzleObject('scores', {
   name: 'Score',
   description: 'One published value of one model on one benchmark, with where it came from.',
   fields: (t) => ({
+    id: t.exposeID('id', { description: 'The id of this recorded value (retractScore takes it).' }),
     benchmark: t.field({
       type: Benchmark,
       description: 'The benchmark this value is on.',
