@@ -1,16 +1,28 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import type { Config } from './config.js';
+import { DEFAULT_CONFIG, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
-import type { Database } from './db/client.js';
+import type { Database, StatementCounter } from './db/client.js';
 import { graphiqlOptions } from './graphiql.js';
+import { hardening } from './http/hardening.js';
+import type { Logger } from './http/logger.js';
+import { createLive } from './live/live.js';
 import { schema } from './schema/index.js';
 
 /** What the app needs from outside; tests pass their own database. */
 export interface AppDeps {
   db: Database;
-  config?: Pick<Config, 'LOG_LEVEL'>;
+  /** Settings over the defaults of an empty environment (limits, logging, trusted documents, ...). */
+  config?: Partial<Config>;
   /** Fixes "today" for reproducible answers (tests); the real clock otherwise. */
   now?: () => Date;
+  /** Where logs go; a pino logger at config.LOG_LEVEL on stdout otherwise. */
+  logger?: Logger;
+  /** The database's statement counter, for SQL metrics and per-request statement counts. */
+  statements?: StatementCounter;
+  /** True while the server drains for shutdown (/ready answers 503). */
+  isDraining?: () => boolean;
+  /** Aborted when the server starts shutting down: open subscription streams end, so draining need not wait for them. */
+  stopping?: AbortSignal;
 }
 
 /** The query GraphiQL opens with: a small comparison page. */
@@ -31,15 +43,25 @@ query TopModels {
 }
 `;
 
-/** Builds the Yoga app (no listening): schema, context per request, masked errors. */
+/** Builds the Yoga app (no listening): schema, context per request, masked errors, limits, metrics, response cache, live updates. */
 export function createApp(deps: AppDeps): YogaServerInstance<Record<string, unknown>, Context> {
+  const graphqlEndpoint = '/graphql';
+  // Unexpected errors reach clients as "Unexpected error." only (logged with the request id);
+  // GraphQLErrors we throw pass. See src/http/hardening.ts.
+  const config = { ...DEFAULT_CONFIG, ...deps.config };
+  const hardened = hardening({ ...deps, config, graphqlEndpoint });
+  // Response cache and live updates (src/live/): every write invalidates the cache, then notifies
+  // subscribers; disposing the app (`yoga.dispose()`) closes their Redis connections.
+  const now = () => deps.now?.() ?? new Date();
+  const live = createLive({ config, logger: hardened.logger, today: () => now().toISOString().slice(0, 10), stopping: deps.stopping });
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    graphqlEndpoint: '/graphql',
-    context: ({ request }) => createContext(deps.db, deps.now?.() ?? new Date(), request.headers.get('authorization')),
-    // Unexpected errors reach clients as "Unexpected error." only; GraphQLErrors we throw pass.
-    maskedErrors: true,
-    logging: deps.config?.LOG_LEVEL === 'silent' ? false : (deps.config?.LOG_LEVEL ?? 'info'),
+    graphqlEndpoint,
+    context: ({ request }) => createContext(deps.db, now(), request.headers.get('authorization'), live.events),
+    ...hardened.options,
+    // The cache last: it keys on the document trusted documents resolved, and serves only answers
+    // stored under the same limits (they are part of its key).
+    plugins: [...hardened.options.plugins, ...live.plugins],
     ...graphiqlOptions({ title: 'LLM comparison API', defaultQuery: DEFAULT_QUERY }),
   });
 }

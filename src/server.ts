@@ -1,44 +1,51 @@
-import { createServer } from 'node:http';
 import { createApp } from './app.js';
 import { databaseTarget, loadConfig } from './config.js';
 import { createDb } from './db/client.js';
 import { seedBundledIfEmpty } from './db/import/write.js';
 import { migrate } from './db/migrate.js';
 import { ensureProfiles } from './db/profiles/refresh.js';
+import { createLogger } from './http/logger.js';
+import { listen, shutdownGracefully } from './http/serve.js';
 
 const config = loadConfig();
+const logger = createLogger(config.LOG_LEVEL);
 const handle = await createDb(databaseTarget(config));
 await migrate(handle);
 if (config.SEED_ON_START) {
   const summary = await seedBundledIfEmpty(handle.db);
-  if (summary) console.log('Loaded the bundled dataset into the empty database.');
+  if (summary) logger.info('Loaded the bundled dataset into the empty database.');
 }
-if (await ensureProfiles(handle.db)) console.log('Computed the stored model profiles.');
+if (await ensureProfiles(handle.db)) logger.info('Computed the stored model profiles.');
 
-const yoga = createApp({ db: handle.db, config });
-const server = createServer(yoga);
-server.listen(config.PORT, config.HOST, () => {
-  console.log(`GraphQL API on http://localhost:${config.PORT}${yoga.graphqlEndpoint} (${handle.kind})`);
+// Aborted on SIGTERM: subscription streams never end by themselves, so they are ended before draining.
+const shuttingDown = new AbortController();
+const yoga = createApp({
+  db: handle.db,
+  config,
+  logger,
+  statements: handle.statements,
+  // Only called by requests, which arrive once `service` listens.
+  isDraining: () => service.isDraining(),
+  stopping: shuttingDown.signal,
 });
+const service = await listen(yoga, config);
+logger.info({ port: service.port, database: handle.kind }, `GraphQL API on http://localhost:${service.port}${yoga.graphqlEndpoint}`);
 
+// SIGTERM: stop accepting, let in-flight requests finish (bounded), close the pool, exit 0.
 let stopping = false;
-async function shutdown(signal: string): Promise<void> {
+function stop(signal: string): void {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: closing (in-flight requests may finish for ${config.SHUTDOWN_TIMEOUT_MS} ms)`);
-  const force = setTimeout(() => {
-    console.error('Shutdown timed out; exiting.');
-    process.exit(1);
-  }, config.SHUTDOWN_TIMEOUT_MS);
-  force.unref();
-  // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
-  });
-  await handle.close();
-  clearTimeout(force);
-  process.exit(0);
+  shuttingDown.abort();
+  // After draining: dispose the app (closes its Redis connections), then the pool.
+  const close = async () => {
+    await yoga.dispose();
+    await handle.close();
+  };
+  void shutdownGracefully({ service, signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, closeDb: close, logger }).then((code) => process.exit(code));
 }
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+// A promise some library let go of (e.g. one of several entity loads when another fails) must not
+// take every in-flight request down with the process: log it loudly and keep serving.
+process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

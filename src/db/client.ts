@@ -15,10 +15,17 @@ export type Database = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 export class StatementCounter implements Logger {
   count = 0;
   readonly recent: string[] = [];
+  private readonly listeners = new Set<(query: string) => void>();
   logQuery(query: string): void {
     this.count += 1;
     this.recent.push(query);
     if (this.recent.length > 200) this.recent.shift();
+    for (const listener of this.listeners) listener(query);
+  }
+  /** Calls `listener` on every statement (metrics, per-request counts); returns the unsubscribe. */
+  onStatement(listener: (query: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 }
 
@@ -43,6 +50,14 @@ export async function createDb(target: DatabaseTarget): Promise<DbHandle> {
     onnotice: () => {},
     // Prepared statements per connection: the same few queries run all day.
     prepare: true,
+    // A runaway statement is cancelled by the server instead of holding a pooled connection.
+    ...(target.statementTimeoutMs ? { connection: { statement_timeout: target.statementTimeoutMs } } : {}),
+    // After an outage, reconnect within half a second. The default backoff grows with every failed
+    // attempt across the pool (up to 20 s) and a query queued behind it waits that long even once
+    // the server is back; a pool of at most DATABASE_POOL_MAX connections may retry this often.
+    backoff: (retries: number) => Math.min(0.02 * 2 ** retries, 0.5),
+    // An unreachable host (packets dropped, not refused) fails a query after 10 s, not 30.
+    connect_timeout: 10,
   });
   const db = drizzlePostgres({ client, relations, logger: statements });
   return {

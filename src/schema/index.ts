@@ -16,6 +16,7 @@ import './types/mutation-errors.js';
 import './types/mutations-catalog.js';
 import './types/mutations-data.js';
 import './types/audit.js';
+import './types/subscription.js';
 import { subgraphSchema } from './federation.js';
 
 builder.queryType({ description: 'Read access to models, benchmarks, scores and comparisons.' });
