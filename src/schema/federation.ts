@@ -1,6 +1,7 @@
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import DataLoader from 'dataloader';
 import {
+  GraphQLError,
   GraphQLList,
   GraphQLNonNull,
   GraphQLObjectType,
@@ -108,6 +109,18 @@ export function subgraphSchema(): GraphQLSchema {
       ...fields,
       _entities: {
         ..._entities!,
+        // Checked before any reference loads: a bad representation failing halfway through the
+        // list would leave the loads already started without anyone awaiting them.
+        resolve: (source, args, ctx, info) => {
+          const known = new Set(Entity.getTypes().map((type) => type.name));
+          const representations = (args as { representations: { __typename?: unknown; slug?: unknown }[] }).representations;
+          representations.forEach((r, i) => {
+            if (typeof r.__typename !== 'string' || !known.has(r.__typename) || typeof r.slug !== 'string') {
+              throw new GraphQLError(`representations[${i}]: needs a __typename among ${[...known].join(', ')} and a string slug`, { extensions: { code: 'BAD_USER_INPUT' } });
+            }
+          });
+          return _entities!.resolve!(source, args, ctx, info);
+        },
         description: d._entities,
         type: new GraphQLNonNull(new GraphQLList(Entity)),
         args: {

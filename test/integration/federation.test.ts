@@ -8,6 +8,7 @@ import { createYoga, type Plugin } from 'graphql-yoga';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { DbHandle } from '../../src/db/client.js';
+import { createTestApp } from '../helpers/app.js';
 import { readDataset } from '../../src/db/import/dataset.js';
 import { importDataset } from '../../src/db/import/write.js';
 import { BUNDLED_DATA, TODAY } from '../helpers/app.js';
@@ -272,5 +273,25 @@ describe('Apollo Federation v2 subgraph', () => {
         benchmark: { name: 'SWE-bench Verified' },
       });
     });
+  });
+});
+
+describe('bad representations', () => {
+  it('are refused up front, naming the culprit, before any entity loads', async () => {
+    const app = await createTestApp({ seed: true });
+    try {
+      const q = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Model { slug } } }';
+      for (const r of [
+        [{ __typename: 'Nope', slug: 'b' }, { __typename: 'Model', slug: 'gpt-4-1' }],
+        [{ __typename: 'Model', slug: 'gpt-4-1' }, { __typename: 'Model' }],
+      ]) {
+        const res = await app.gql(q, { r });
+        expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+        expect(res.errors?.[0]?.message).toMatch(/^representations\[[01]\]/);
+        expect(res.statements).toBe(0);
+      }
+    } finally {
+      await app.close();
+    }
   });
 });

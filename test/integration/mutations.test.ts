@@ -178,6 +178,15 @@ describe('with a write key', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('refuses an infinite value (a 1e999 literal) as a typed error and writes nothing', async () => {
+    const before = await counts();
+    const r = await app.gql('mutation { recordScores(input: { scores: [{ model: "acme-1", benchmark: "gpqa", value: 1e999, source: "https://example.org", provenance: INDEPENDENT }] }) { __typename ... on ValidationError { issues { inputPath message } } } }', {}, as(keys.write));
+    // graphql-js's Float lets the literal through as Infinity; the shared dataset rules refuse it.
+    expect(r.data!.recordScores.__typename).toBe('ValidationError');
+    expect(r.data!.recordScores.issues[0].inputPath).toEqual(['input', 'scores', '0', 'value']);
+    expect(await counts()).toEqual(before);
+  });
+
   it('setModelPricing refuses an unknown model, a negative price and a malformed date', async () => {
     const before = await counts();
     const unknown = await app.gql(PRICE, { input: { model: 'nope', input: 1, output: 1, effectiveFrom: today() } }, as(keys.write));

@@ -55,3 +55,12 @@ describe('contract operations', () => {
     else expect(errors.map((e) => e.message)).toEqual([]);
   });
 });
+
+describe('README examples', () => {
+  it('every graphql block in README.md validates against the schema', () => {
+    const readme = readFileSync(`${root}README.md`, 'utf8');
+    const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    for (const block of blocks) expect(validate(schema, parse(block)).map((e) => e.message), block.slice(0, 80)).toEqual([]);
+  });
+});

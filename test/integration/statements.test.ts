@@ -19,29 +19,32 @@ async function statementsFor(handle: DbHandle, query: string, variables?: Record
   return { statements: handle.statements.count - before, data: body.data };
 }
 
+// One small and one large database for the whole file: the same operations must cost the same
+// number of statements on both. 10 models × 12 benchmarks, and 500 models × 20 benchmarks.
+let small: DbHandle;
+let large: DbHandle;
+beforeAll(async () => {
+  [small, large] = await Promise.all([createTestDb(), createTestDb()]);
+  await insertSynthetic(small.db, { models: 10, benchmarks: 12, categories: 3 });
+  await insertSynthetic(large.db, { models: 500, benchmarks: 20, categories: 4 });
+});
+afterAll(async () => {
+  await Promise.all([small?.close(), large?.close()]);
+});
+
 const NESTED_ALL = `{ families { models { slug pricing { blended } scores { value normalized benchmark { slug category { slug } } } } } }`;
 const NESTED_PAGE = `{ models(first: 100) { edges { node { slug provider { slug } family { slug } scores { benchmark { slug category { slug } } } } } } }`;
 
 describe('SQL statements per request do not grow with the data', () => {
-  let small: DbHandle;
-  let large: DbHandle;
-  beforeAll(async () => {
-    [small, large] = await Promise.all([createTestDb(), createTestDb()]);
-    await insertSynthetic(small.db, { models: 3, benchmarks: 5 });
-    await insertSynthetic(large.db, { models: 300, benchmarks: 20 });
-  });
-  afterAll(async () => {
-    await Promise.all([small?.close(), large?.close()]);
-  });
 
   // Models and their scores are one planned statement; benchmarks and categories come from the
   // per-request catalog (one statement for the whole catalog), so two in all, whatever the size.
-  it('nested models { scores { benchmark { category } } } is two statements for 3 models and for 300', async () => {
+  it('nested models { scores { benchmark { category } } } is two statements for 10 models and for 500', async () => {
     const a = await statementsFor(small, NESTED_ALL);
     const b = await statementsFor(large, NESTED_ALL);
-    expect(a.data.families[0].models).toHaveLength(3);
-    expect(b.data.families[0].models).toHaveLength(300);
-    expect(b.data.families[0].models[299].scores).toHaveLength(20);
+    expect(a.data.families[0].models).toHaveLength(10);
+    expect(b.data.families[0].models).toHaveLength(500);
+    expect(b.data.families[0].models[499].scores).toHaveLength(20);
     expect(a.statements).toBe(2);
     expect(b.statements).toBe(2);
   });
@@ -58,20 +61,10 @@ describe('SQL statements per request do not grow with the data', () => {
 const COMPARE_PAGE = readFileSync(new URL('../contract/compare-page.graphql', import.meta.url), 'utf8');
 
 describe('the compare page runs a constant number of statements', () => {
-  let small: DbHandle;
-  let large: DbHandle;
-  beforeAll(async () => {
-    [small, large] = await Promise.all([createTestDb(), createTestDb()]);
-    await insertSynthetic(small.db, { models: 10, benchmarks: 6 });
-    await insertSynthetic(large.db, { models: 400, benchmarks: 60, categories: 8 });
-  });
-  afterAll(async () => {
-    await Promise.all([small?.close(), large?.close()]);
-  });
 
   const models = (n: number) => Array.from({ length: n }, (_, i) => `model-${String(i * 3).padStart(5, '0')}`);
 
-  it('three statements for 2 or 10 models, on 10 models × 6 benchmarks or 400 × 60', async () => {
+  it('three statements for 2, 4 or 10 models, on 10 models × 12 benchmarks or 500 × 20', async () => {
     const counts: number[] = [];
     for (const handle of [small, large]) {
       for (const n of [2, 4]) {
@@ -92,16 +85,6 @@ const CATEGORY_LEADERS = readFileSync(new URL('../contract/category-leaders.grap
 const MODEL_PAGE = readFileSync(new URL('../contract/model-page.graphql', import.meta.url), 'utf8');
 
 describe('leaderboards and the model page run a constant number of statements', () => {
-  let small: DbHandle;
-  let large: DbHandle;
-  beforeAll(async () => {
-    [small, large] = await Promise.all([createTestDb(), createTestDb()]);
-    await insertSynthetic(small.db, { models: 10, benchmarks: 12, categories: 3 });
-    await insertSynthetic(large.db, { models: 500, benchmarks: 12, categories: 3 });
-  });
-  afterAll(async () => {
-    await Promise.all([small?.close(), large?.close()]);
-  });
 
   const operations: [string, string, Record<string, unknown>][] = [
     ['overall leaderboard page', LEADERBOARD, { first: 50 }],

@@ -73,6 +73,11 @@ builder.objectType(AuthorizationError, {
 /** The errors every data mutation can return. */
 export const MUTATION_ERRORS = [ValidationError, NotFoundError, AuthorizationError];
 
+/** The errors-plugin options of a mutation: its payload or one of the typed errors, in a union named `<Name>Result`. */
+export function mutationErrors(name: string) {
+  return { types: MUTATION_ERRORS, directResult: true as const, union: { name: `${name}Result`, description: `What ${name} returns: the payload, or why nothing changed.` } };
+}
+
 /** The caller's key if it has `scope`, else an AuthorizationError (thrown as a typed result). */
 export async function requireScope(ctx: Context, scope: KeyScope): Promise<Principal> {
   const principal = await ctx.principal();

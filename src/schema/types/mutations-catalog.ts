@@ -5,7 +5,7 @@ import { builder } from '../builder.js';
 import { Benchmark } from './benchmark.js';
 import { Category } from './category.js';
 import { Family } from './family.js';
-import { MUTATION_ERRORS, requireScope, typedChangeError } from './mutation-errors.js';
+import { mutationErrors, requireScope, typedChangeError } from './mutation-errors.js';
 import { Model } from './model.js';
 import { Provider } from './provider.js';
 
@@ -109,29 +109,27 @@ const UpsertModelInput = builder.inputType('UpsertModelInput', {
   }),
 });
 
-const errors = (name: string) => ({ types: MUTATION_ERRORS, directResult: true as const, union: { name: `${name}Result`, description: `What ${name} returns: the payload, or why nothing changed.` } });
-
 builder.mutationType({ description: 'Writes. Every mutation needs `Authorization: Bearer <key>` with the right scope and returns a payload or a typed error.' });
 
 builder.mutationFields((t) => ({
   upsertProvider: t.field({
     type: UpsertProviderPayload,
     description: 'Creates or updates a provider by slug (scope: write).',
-    errors: errors('UpsertProvider'),
+    errors: mutationErrors('UpsertProvider'),
     args: { input: t.arg({ type: UpsertProviderInput, required: true, description: 'The provider.' }) },
     resolve: async (_r, { input }, ctx) => ({ changed: await upsert(ctx, 'providers', input, 'upsertProvider'), row: await ctx.db.query.providers.findFirst({ where: { slug: input.slug } }) }),
   }),
   upsertFamily: t.field({
     type: UpsertFamilyPayload,
     description: 'Creates or updates a model family by slug (scope: write).',
-    errors: errors('UpsertFamily'),
+    errors: mutationErrors('UpsertFamily'),
     args: { input: t.arg({ type: UpsertFamilyInput, required: true, description: 'The family.' }) },
     resolve: async (_r, { input }, ctx) => ({ changed: await upsert(ctx, 'families', input, 'upsertFamily'), row: await ctx.db.query.families.findFirst({ where: { slug: input.slug } }) }),
   }),
   upsertCategory: t.field({
     type: UpsertCategoryPayload,
     description: 'Creates or updates a category by slug (scope: write).',
-    errors: errors('UpsertCategory'),
+    errors: mutationErrors('UpsertCategory'),
     args: { input: t.arg({ type: UpsertCategoryInput, required: true, description: 'The category.' }) },
     resolve: async (_r, { input }, ctx) => {
       const changed = await upsert(ctx, 'categories', input, 'upsertCategory');
@@ -141,7 +139,7 @@ builder.mutationFields((t) => ({
   upsertBenchmark: t.field({
     type: UpsertBenchmarkPayload,
     description: 'Creates or updates a benchmark by slug (scope: write); stored profiles are recomputed.',
-    errors: errors('UpsertBenchmark'),
+    errors: mutationErrors('UpsertBenchmark'),
     args: { input: t.arg({ type: UpsertBenchmarkInput, required: true, description: 'The benchmark.' }) },
     resolve: async (_r, { input }, ctx) => {
       const changed = await upsert(ctx, 'benchmarks', input, 'upsertBenchmark');
@@ -151,7 +149,7 @@ builder.mutationFields((t) => ({
   upsertModel: t.field({
     type: UpsertModelPayload,
     description: 'Creates or updates a model by slug (scope: write). A changed price is recorded from today on; use setModelPricing to date it.',
-    errors: errors('UpsertModel'),
+    errors: mutationErrors('UpsertModel'),
     args: { input: t.arg({ type: UpsertModelInput, required: true, description: 'The model.' }) },
     resolve: async (_r, { input }, ctx) => ({ changed: await upsert(ctx, 'models', input, 'upsertModel'), row: await ctx.db.query.models.findFirst({ where: { slug: input.slug } }) }),
   }),

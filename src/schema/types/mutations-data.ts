@@ -4,13 +4,11 @@ import { isIsoDate } from '../scalars.js';
 import { builder } from '../builder.js';
 import { Provenance } from '../scalars.js';
 import { Model } from './model.js';
-import { MUTATION_ERRORS, requireScope, typedChangeError, ValidationError } from './mutation-errors.js';
+import { mutationErrors, requireScope, typedChangeError, ValidationError } from './mutation-errors.js';
 import { CategoryWeightInput } from './profile.js';
 
 /** Most scores one recordScores call takes. */
 export const MAX_SCORES_PER_BATCH = 1000;
-
-const errors = (name: string) => ({ types: MUTATION_ERRORS, directResult: true as const, union: { name: `${name}Result`, description: `What ${name} returns: the payload, or why nothing changed.` } });
 
 const ScoreInput = builder.inputType('ScoreInput', {
   description: 'One published value of a model on a benchmark.',
@@ -93,7 +91,7 @@ builder.mutationFields((t) => ({
   recordScores: t.field({
     type: RecordScoresPayload,
     description: `Records up to ${MAX_SCORES_PER_BATCH} scores atomically (scope: write): one bad entry refuses the batch, and the error names every bad entry by index and field.`,
-    errors: errors('RecordScores'),
+    errors: mutationErrors('RecordScores'),
     args: { input: t.arg({ type: RecordScoresInput, required: true, description: 'The batch.' }) },
     resolve: async (_r, { input }, ctx) => {
       const principal = await requireScope(ctx, 'write');
@@ -114,7 +112,7 @@ builder.mutationFields((t) => ({
   setModelPricing: t.field({
     type: ModelChangePayload,
     description: "Records a model's prices from a day on (scope: write); history is kept and `asOf` reads it.",
-    errors: errors('SetModelPricing'),
+    errors: mutationErrors('SetModelPricing'),
     args: { input: t.arg({ type: SetModelPricingInput, required: true, description: 'The prices.' }) },
     resolve: async (_r, { input }, ctx) => {
       const principal = await requireScope(ctx, 'write');
@@ -134,7 +132,7 @@ builder.mutationFields((t) => ({
   retractScore: t.field({
     type: ChangedPayload,
     description: 'Retracts a score with a reason (scope: write): kept on record, no longer counted.',
-    errors: errors('RetractScore'),
+    errors: mutationErrors('RetractScore'),
     args: { input: t.arg({ type: RetractScoreInput, required: true, description: 'The score and the reason.' }) },
     resolve: async (_r, { input }, ctx) => {
       const principal = await requireScope(ctx, 'write');
@@ -153,7 +151,7 @@ builder.mutationFields((t) => ({
   updateMethodology: t.field({
     type: MethodologyPayload,
     description: 'Updates category weights and ranking thresholds (scope: admin); bumps methodologyVersion and recomputes every profile.',
-    errors: errors('UpdateMethodology'),
+    errors: mutationErrors('UpdateMethodology'),
     args: { input: t.arg({ type: UpdateMethodologyInput, required: true, description: 'The new rules.' }) },
     resolve: async (_r, { input }, ctx) => {
       const principal = await requireScope(ctx, 'admin');
