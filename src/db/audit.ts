@@ -1,7 +1,5 @@
-import type { Database } from './client.js';
+import type { Executor } from './client.js';
 import { auditLog } from './schema/index.js';
-
-type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /** Appends an audit entry: who (key), which operation, and what changed. The time is the transaction's. */
 export async function recordAudit(tx: Executor, actor: { keyId: number | null; name: string }, operation: string, changes: unknown): Promise<void> {

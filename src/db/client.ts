@@ -11,6 +11,12 @@ import { relations } from './relations.js';
 /** The one database type the code above the client sees, whichever driver is underneath. */
 export type Database = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
 
+/** An open transaction of `Database`. */
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+
+/** A database or an open transaction: writes that must join their caller's transaction take either. */
+export type Executor = Database | Transaction;
+
 /** Counts the SQL statements Drizzle sends, so tests and metrics can see N+1 creep in. */
 export class StatementCounter implements Logger {
   count = 0;
@@ -77,6 +83,12 @@ export function fromPglite(client: PGlite, statements = new StatementCounter()):
     statements,
     close: () => client.close(),
   };
+}
+
+/** A JSON column's value: postgres.js parses json, PGlite may hand back text. */
+export function jsonOf<T>(value: unknown): T | null {
+  if (value === null || value === undefined) return null;
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
 
 /** Rows of a raw `db.execute` result, whichever driver produced it. */

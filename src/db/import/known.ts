@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { rowsOf, type Database } from '../client.js';
+import { jsonOf, rowsOf, type Database } from '../client.js';
 import type { KnownRows, RawDataset } from './dataset.js';
 
 const slugsOf = (entries: unknown[] | undefined, field: string): string[] =>
@@ -26,7 +26,7 @@ export async function loadKnownRows(db: Database, raw: RawDataset): Promise<Know
       (select coalesce(json_agg(json_build_array(slug, scale_min, scale_max)), '[]') from benchmarks where slug in (${list(benchmarks)})) as benchmarks
   `);
   const row = rowsOf<Record<string, unknown>>(result)[0] ?? {};
-  const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+  const parse = <T>(v: unknown): T => jsonOf<T>(v) ?? ([] as T);
   return {
     providers: new Set(parse<string[]>(row.providers)),
     families: new Map(parse<[string, string][]>(row.families)),

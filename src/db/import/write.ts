@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { and, desc, getColumns, inArray, isNull, sql, type Column, type SQL } from 'drizzle-orm';
-import type { Database } from '../client.js';
+import type { Database, Transaction as Tx } from '../client.js';
 import { benchmarks, categories, families, modelPrices, models, providers, scores } from '../schema/index.js';
 import { recordAudit } from '../audit.js';
 import { refreshProfiles } from '../profiles/refresh.js';
@@ -26,7 +26,6 @@ export interface TableCounts {
 /** What an import did, per table. */
 export type ImportSummary = Record<ImportTable, TableCounts> & { changed: boolean };
 
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 type SlugTable = typeof providers | typeof families | typeof categories | typeof benchmarks | typeof models;
 type Row = Record<string, unknown> & { slug: string };
 

@@ -1,13 +1,11 @@
 import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { methodologyOf } from '../../resolvers/scoring/methodology.js';
 import type { ScoreFacts } from '../../resolvers/scoring/types.js';
-import { rowsOf, type Database } from '../client.js';
+import { rowsOf, type Database, type Executor } from '../client.js';
 import { loadCatalog } from '../queries/catalog.js';
 import { models, profileCategories, profiles, scores } from '../schema/index.js';
 import { profileRows } from './rows.js';
 
-/** A database or an open transaction: refreshes run inside the write that made them necessary. */
-export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 
 // Enough models per round trip to amortise it, few enough (x benchmarks) to keep memory flat.
 const MODELS_PER_CHUNK = 250;

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { ScoreFacts } from '../../resolvers/scoring/types.js';
 import { rowsOf, type Database } from '../client.js';
+import { packedScoresSql, unpackScores } from './scoring.js';
 
 /** The first instant after a day (UTC): what was recorded before it was known on that day. */
 export function endOfDay(day: string): Date {
@@ -23,23 +24,14 @@ export function scoresVisible(day?: string | null) {
   };
 }
 
-type Packed = [number, number, number, number, ScoreFacts['provenance'], string | null, number];
-
 /** Every score as it stood at the end of a day (of some models, or all), in one statement. */
 export async function loadScoresAsOf(db: Database, day: string, modelIds?: readonly number[]): Promise<ScoreFacts[]> {
   const end = endOfDay(day).toISOString();
   const only = modelIds ? sql`and s.model_id in (${sql.join([...modelIds, -1].map((id) => sql`${id}`), sql`, `)})` : sql``;
-  const result = await db.execute(sql`
-    select coalesce(json_agg(json_build_array(
-        s.id, s.model_id, s.benchmark_id, s.value, s.provenance, s.measured_on,
-        floor(extract(epoch from s.recorded_at) * 1000)) order by s.id), '[]') as scores
-    from scores s
-    where s.recorded_at < ${end}::timestamptz
+  const visible = sql`s.recorded_at < ${end}::timestamptz
       and (s.superseded_at is null or s.superseded_at >= ${end}::timestamptz)
       and (s.retracted_at is null or s.retracted_at >= ${end}::timestamptz)
-      ${only}
-  `);
-  const packed = rowsOf<{ scores: Packed[] | string }>(result)[0]?.scores ?? [];
-  const rows = typeof packed === 'string' ? (JSON.parse(packed) as Packed[]) : packed;
-  return rows.map(([id, modelId, benchmarkId, value, provenance, measuredOn, recordedAt]) => ({ id, modelId, benchmarkId, value, provenance, measuredOn, recordedAt: Number(recordedAt) }));
+      ${only}`;
+  const result = await db.execute(sql`select ${packedScoresSql(visible)} as scores`);
+  return unpackScores(rowsOf<{ scores: unknown }>(result)[0]?.scores);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { DEFAULT_MIN_BENCHMARKS, DEFAULT_MIN_CATEGORIES } from '../../resolvers/scoring/methodology.js';
 import type { Catalog } from '../../resolvers/scoring/types.js';
-import { rowsOf, type Database } from '../client.js';
+import { jsonOf, rowsOf, type Database } from '../client.js';
 import type { benchmarks, categories } from '../schema/index.js';
 
 /** Full rows of the two small reference tables; they also serve as GraphQL Benchmark and Category objects. */
@@ -12,8 +12,6 @@ export interface CatalogRows extends Catalog {
   methodology: { version: number; minBenchmarks: number; minCategories: number };
 }
 
-type Json<T> = T | string | null;
-const parse = <T>(value: Json<T>): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
 /**
  * Every category and benchmark in ONE statement. The catalog is small (tens of rows) and nearly
@@ -34,10 +32,10 @@ export async function loadCatalog(db: Database): Promise<CatalogRows> {
       (select json_build_object('version', v.version, 'minBenchmarks', v.min_benchmarks, 'minCategories', v.min_categories)
         from methodology_versions v order by v.version desc limit 1) as methodology
   `);
-  const row = rowsOf<{ categories: Json<CatalogRows['categories']>; benchmarks: Json<CatalogRows['benchmarks']>; methodology: Json<CatalogRows['methodology']> }>(result)[0];
+  const row = rowsOf<{ categories: unknown; benchmarks: unknown; methodology: unknown }>(result)[0];
   return {
-    categories: parse(row?.categories ?? null) ?? [],
-    benchmarks: parse(row?.benchmarks ?? null) ?? [],
-    methodology: parse(row?.methodology ?? null) ?? { version: 0, minBenchmarks: DEFAULT_MIN_BENCHMARKS, minCategories: DEFAULT_MIN_CATEGORIES },
+    categories: jsonOf<CatalogRows['categories']>(row?.categories) ?? [],
+    benchmarks: jsonOf<CatalogRows['benchmarks']>(row?.benchmarks) ?? [],
+    methodology: jsonOf<CatalogRows['methodology']>(row?.methodology) ?? { version: 0, minBenchmarks: DEFAULT_MIN_BENCHMARKS, minCategories: DEFAULT_MIN_CATEGORIES },
   };
 }

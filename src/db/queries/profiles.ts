@@ -2,8 +2,8 @@ import { inArray, sql, type SQL } from 'drizzle-orm';
 import { confidenceOf } from '../../resolvers/profile/confidence.js';
 import type { Profile } from '../../resolvers/profile/profiles.js';
 import type { ScoreFacts } from '../../resolvers/scoring/types.js';
-import { rowsOf, type Database } from '../client.js';
-import { scores } from '../schema/index.js';
+import { jsonOf, rowsOf, type Database } from '../client.js';
+import { CURRENT_SCORE, packedScoresSql, unpackScores } from './scoring.js';
 import { standingsSql, type StandingsSpec } from './standings.js';
 
 interface ProfileJson {
@@ -49,7 +49,6 @@ function profilesJsonSql(spec: Omit<StandingsSpec, 'categoryId'>, modelIds: read
   )`;
 }
 
-const parse = <T>(value: T | string | null | undefined): T | null => (typeof value === 'string' ? (JSON.parse(value) as T) : (value ?? null));
 
 /** The pure `Profile` shape from a stored one; a model without any score gets the empty profile. */
 export function toProfile(modelId: number, json: ProfileJson | undefined): Profile {
@@ -72,12 +71,10 @@ export function toProfile(modelId: number, json: ProfileJson | undefined): Profi
 export async function loadProfiles(db: Database, spec: Omit<StandingsSpec, 'categoryId'>, modelIds: readonly number[]): Promise<Profile[]> {
   if (modelIds.length === 0) return [];
   const result = await db.execute(sql`select ${profilesJsonSql(spec, modelIds)} as profiles`);
-  const list = parse<ProfileJson[]>(rowsOf<{ profiles: ProfileJson[] | string }>(result)[0]?.profiles) ?? [];
+  const list = jsonOf<ProfileJson[]>(rowsOf<{ profiles: ProfileJson[] | string }>(result)[0]?.profiles) ?? [];
   const byId = new Map(list.map((p) => [p.modelId, p]));
   return modelIds.map((id) => toProfile(id, byId.get(id)));
 }
-
-type Packed = [number, number, number, number, ScoreFacts['provenance'], string | null, number];
 
 /**
  * What a comparison needs beyond the models and catalog, in ONE statement: the current scores of
@@ -86,19 +83,14 @@ type Packed = [number, number, number, number, ScoreFacts['provenance'], string 
 export async function loadComparisonFacts(db: Database, lane: StandingsSpec['lane'], modelIds: readonly number[]): Promise<{ scores: ScoreFacts[]; profiles: Map<number, Profile> }> {
   const result = await db.execute(sql`
     select
-      (select coalesce(json_agg(json_build_array(
-          s.id, s.model_id, s.benchmark_id, s.value, s.provenance, s.measured_on,
-          floor(extract(epoch from s.recorded_at) * 1000)) order by s.id), '[]')
-        from ${scores} s
-        where ${inArray(sql`s.model_id`, [...modelIds])} and s.superseded_at is null and s.retracted_at is null) as scores,
+      ${packedScoresSql(sql`${inArray(sql`s.model_id`, [...modelIds])} and ${CURRENT_SCORE}`)} as scores,
       ${profilesJsonSql({ lane }, modelIds)} as profiles
   `);
-  const row = rowsOf<{ scores: Packed[] | string; profiles: ProfileJson[] | string }>(result)[0];
-  const packed = parse<Packed[]>(row?.scores) ?? [];
-  const list = parse<ProfileJson[]>(row?.profiles) ?? [];
+  const row = rowsOf<{ scores: unknown; profiles: unknown }>(result)[0];
+  const list = jsonOf<ProfileJson[]>(row?.profiles) ?? [];
   const byId = new Map(list.map((p) => [p.modelId, p]));
   return {
-    scores: packed.map(([id, modelId, benchmarkId, value, provenance, measuredOn, recordedAt]) => ({ id, modelId, benchmarkId, value, provenance, measuredOn, recordedAt: Number(recordedAt) })),
+    scores: unpackScores(row?.scores),
     profiles: new Map(modelIds.map((id) => [id, toProfile(id, byId.get(id))])),
   };
 }
