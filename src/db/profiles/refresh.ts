@@ -45,6 +45,30 @@ export async function refreshProfiles(db: Executor, modelIds?: readonly number[]
     await insertChunked((r) => db.insert(profiles).values(r), rows.profiles);
     await insertChunked((r) => db.insert(profileCategories).values(r), rows.categories);
   }
+  await rerankProfiles(db);
+}
+
+/**
+ * Recounts every stored rank (1 + the models strictly higher, in tenths: SQL's `rank()`), overall
+ * per lane and per lane and category, writing only the rows whose rank changed. A refresh of one
+ * model moves the others' ranks too, so this runs after every refresh, in its transaction.
+ */
+export async function rerankProfiles(db: Executor): Promise<void> {
+  await db.execute(sql`
+    update profiles p set rank = r.rank
+    from (
+      select lane, model_id, case when ranked then rank() over (partition by lane, ranked order by overall_tenths desc) end as rank
+      from profiles
+    ) r
+    where p.lane = r.lane and p.model_id = r.model_id and p.rank is distinct from r.rank`);
+  await db.execute(sql`
+    update profile_categories c set rank = r.rank
+    from (
+      select lane, model_id, category_id,
+             case when eligible then rank() over (partition by lane, category_id, eligible order by score_tenths desc) end as rank
+      from profile_categories
+    ) r
+    where c.lane = r.lane and c.model_id = r.model_id and c.category_id = r.category_id and c.rank is distinct from r.rank`);
 }
 
 /** Fills the profile tables when models exist but no profile was ever computed (a database from before they existed). */

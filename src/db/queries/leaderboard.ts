@@ -45,25 +45,29 @@ const m = alias(models, 'm');
 
 /**
  * One page of a leaderboard in ONE statement: standings (ranks over all ranked or eligible
- * models), the filter, the total, and keyset pagination on (score in tenths desc, slug asc), a
+ * models, stored), the filter, the total, and keyset pagination on (score in tenths desc, slug asc), a
  * total order, so pages never overlap or skip across ties.
  */
 export async function leaderboardPage(
   db: Database,
   spec: StandingsSpec & { filter?: ModelFilterValues | null; day: string; first: number; after?: StandingCursor | null },
 ): Promise<StandingPage> {
-  const filter: SQL = modelFilterSql(m, spec.filter, spec.day) ?? sql`true`;
+  const filtering = modelFilterSql(m, spec.filter, spec.day);
+  const filter: SQL = filtering ?? sql`true`;
   const after = spec.after ? sql`(f.tenths < ${spec.after.tenths} or (f.tenths = ${spec.after.tenths} and f.slug > ${spec.after.slug}))` : sql`true`;
+  // Stored ranks are read inline, so the page walks the standings in index order and stops after
+  // `first + 1`, and the total is counted on its own (without the models join when nothing is
+  // filtered: every profile has its model); `nulls last` matches the indexes' order (no score is
+  // null here). Caller weights rank in the query: computed once, as a CTE.
+  const weighted = Boolean(spec.weights);
+  const standings = weighted ? sql`standings` : standingsSql(spec);
+  const total = filtering ? sql`(select count(*) from ${standings} s join models m on m.id = s.model_id where ${filter})` : sql`(select count(*) from ${standings} s)`;
   const result = await db.execute(sql`
-    with standings as ${standingsSql(spec)},
-    filtered as (
-      select s.*, m.slug from standings s join models m on m.id = s.model_id where ${filter}
-    )
-    select f.model_id, f.slug, f.score, f.tenths, f.rank, f.benchmark_count, f.category_count,
-           (select count(*) from filtered) as total
-    from filtered f
+    ${weighted ? sql`with standings as ${standingsSql(spec)}` : sql``}
+    select f.model_id, f.slug, f.score, f.tenths, f.rank, f.benchmark_count, f.category_count, ${total} as total
+    from (select s.*, m.slug from ${standings} s join models m on m.id = s.model_id where ${filter}) f
     where ${after}
-    order by f.tenths desc, f.slug asc
+    order by f.tenths desc nulls last, f.slug asc
     limit ${spec.first + 1}
   `);
   const raw = rowsOf<RawRow>(result);
@@ -101,17 +105,25 @@ export interface CategoryTopRow {
 
 /** The top two eligible models of every category (leader and runner-up, ties by slug), in one statement. */
 export async function categoryTopTwo(db: Database, lane: StandingsSpec['lane']): Promise<CategoryTopRow[]> {
+  // Per category, only the models scoring at least the runner-up's tenths (the leader, the
+  // runner-up and whoever ties them) are sorted by slug: both lookups walk the category index.
   const result = await db.execute(sql`
-    select category_id, model_id, score, position, rank, benchmark_count, category_count from (
-      select pc.category_id, pc.model_id, pc.score, p.benchmark_count, p.category_count,
-             row_number() over (partition by pc.category_id order by pc.score_tenths desc, m.slug asc) as position,
-             rank() over (partition by pc.category_id order by pc.score_tenths desc) as rank
+    select c.id as category_id, t.model_id, t.score, t.position, t.rank, t.benchmark_count, t.category_count
+    from categories c
+    cross join lateral (
+      select pc.model_id, pc.score, pc.rank, p.benchmark_count, p.category_count,
+             row_number() over (order by pc.score_tenths desc nulls last, (select m.slug from models m where m.id = pc.model_id) asc) as position
       from profile_categories pc
-      join profiles p on p.lane = pc.lane and p.model_id = pc.model_id
-      join models m on m.id = pc.model_id
-      where pc.lane = ${lane} and pc.eligible
-    ) t where position <= 2
-    order by category_id, position
+      join lateral (select p.benchmark_count, p.category_count from profiles p where p.lane = pc.lane and p.model_id = pc.model_id offset 0) p on true
+      where pc.lane = ${lane} and pc.category_id = c.id and pc.eligible
+        and pc.score_tenths >= coalesce((
+          select d.score_tenths from profile_categories d
+          where d.lane = ${lane} and d.category_id = c.id and d.eligible
+          order by d.score_tenths desc nulls last offset 1 limit 1), pc.score_tenths)
+      order by position
+      limit 2
+    ) t
+    order by c.id, t.position
   `);
   type Raw = { category_id: number; model_id: number; score: number; position: string | number; rank: string | number; benchmark_count: number; category_count: number };
   return rowsOf<Raw>(result).map((r) => ({

@@ -30,21 +30,22 @@ function profilesJsonSql(spec: Omit<StandingsSpec, 'categoryId'>, modelIds: read
              on w.category_id = c.category_id
            where c.lane = p.lane and c.model_id = p.model_id and w.weight > 0)`
     : sql`p.overall`;
+  // The stored rank, unless caller weights re-rank everyone.
+  const standing = spec.weights ? sql`left join ${standingsSql({ ...spec, categoryId: null })} s on s.model_id = p.model_id` : sql``;
+  const rank = spec.weights ? sql`s.rank` : sql`p.rank`;
   return sql`(
     select coalesce(json_agg(json_build_object(
-      'modelId', p.model_id, 'overall', ${overall}, 'ranked', s.rank is not null, 'rank', s.rank,
+      'modelId', p.model_id, 'overall', ${overall}, 'ranked', ${rank} is not null, 'rank', ${rank},
       'benchmarkCount', p.benchmark_count, 'categoryCount', p.category_count,
       'categories', (
         select coalesce(json_agg(json_build_object(
           'categoryId', c.category_id, 'score', c.score,
-          'rank', case when c.eligible then 1 + (
-            select count(*) from profile_categories d
-            where d.lane = c.lane and d.category_id = c.category_id and d.eligible and d.score_tenths > c.score_tenths) end)
+          'rank', c.rank)
           order by c.category_id), '[]')
         from profile_categories c where c.lane = p.lane and c.model_id = p.model_id)
     )), '[]')
     from profiles p
-    left join ${standingsSql({ ...spec, categoryId: null })} s on s.model_id = p.model_id
+    ${standing}
     where p.lane = ${spec.lane} and p.model_id in (${ids})
   )`;
 }

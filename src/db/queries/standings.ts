@@ -4,8 +4,9 @@ import type { Lane } from '../../resolvers/scoring/types.js';
 /**
  * SQL for one lane's standings: every model that can be ranked, with its score in tenths (the
  * one-decimal equality of METHODOLOGY.md, as `tenths()` in src/resolvers/scoring/equality.ts
- * computes it) and its rank (1 + models strictly higher). Read from the stored profiles; with
- * caller weights the overall is re-averaged from the stored category scores.
+ * computes it) and its rank (1 + models strictly higher). Read from the stored profiles and their
+ * stored ranks; with caller weights the overall is re-averaged from the stored category scores
+ * and ranked here.
  */
 export interface StandingsSpec {
   lane: Lane;
@@ -24,8 +25,7 @@ export function tenthsSql(value: SQL): SQL {
 export function standingsSql(spec: StandingsSpec): SQL {
   if (spec.categoryId != null) {
     return sql`(
-      select pc.model_id, pc.score, pc.score_tenths as tenths,
-             rank() over (order by pc.score_tenths desc) as rank,
+      select pc.model_id, pc.score, pc.score_tenths as tenths, pc.rank,
              p.benchmark_count, p.category_count
       from profile_categories pc
       join profiles p on p.lane = pc.lane and p.model_id = pc.model_id
@@ -34,8 +34,7 @@ export function standingsSql(spec: StandingsSpec): SQL {
   }
   if (!spec.weights) {
     return sql`(
-      select p.model_id, p.overall as score, p.overall_tenths as tenths,
-             rank() over (order by p.overall_tenths desc) as rank,
+      select p.model_id, p.overall as score, p.overall_tenths as tenths, p.rank,
              p.benchmark_count, p.category_count
       from profiles p
       where p.lane = ${spec.lane} and p.ranked

@@ -7,8 +7,9 @@ export const lane = pgEnum('lane', ['PROVISIONAL', 'VERIFIED']);
 
 /**
  * Each model's own standing per lane (METHODOLOGY.md §3), maintained by every write that changes
- * scores or the catalog so leaderboards are computed in the database. Ranks are not stored: they
- * depend on every other model and are counted at query time from `overallTenths`.
+ * scores or the catalog so leaderboards are computed in the database. `rank` depends on every
+ * other model, so every refresh recounts it for all of them (`rerankProfiles`) in the same
+ * transaction: reads then never rank at query time.
  * `overallTenths` is the overall rounded to one decimal (as an integer of tenths) by the same code
  * that defines "equal" for scores, so SQL orders and ties exactly as the pure functions do.
  */
@@ -25,6 +26,8 @@ export const profiles = snakeCase.table(
     /** Has enough effective scores (benchmarks and categories) to be ranked, whatever the weights. */
     meetsThreshold: boolean().notNull(),
     ranked: boolean().notNull(),
+    /** 1 + the ranked models with a higher `overallTenths` in the lane; null when not ranked. */
+    rank: integer(),
     benchmarkCount: integer().notNull(),
     categoryCount: integer().notNull(),
   },
@@ -48,6 +51,8 @@ export const profileCategories = snakeCase.table(
     score: doublePrecision().notNull(),
     scoreTenths: integer().notNull(),
     eligible: boolean().notNull(),
+    /** 1 + the eligible models with a higher `scoreTenths` in the lane and category; null when not eligible. */
+    rank: integer(),
   },
   (t) => [
     primaryKey({ columns: [t.lane, t.modelId, t.categoryId] }),
