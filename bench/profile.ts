@@ -5,7 +5,7 @@
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/llmc_synth npm run bench:profile -- --op analyst --duration 10
  *
- * --op: analyst | model | entities | leaderboard | compare. The .cpuprofile stays in --dir
+ * --op: control | analyst | model | entities | leaderboard | compare. The .cpuprofile stays in --dir
  * (default /tmp/llmc-cpu-prof) for Chrome DevTools or speedscope.
  */
 import { spawn } from 'node:child_process';
@@ -34,6 +34,7 @@ const synthetic = target.url.includes('synth');
 const slug = synthetic ? 'syn-model-04242' : 'gpt-4-1';
 const pair = synthetic ? ['syn-model-00042', 'syn-model-04242'] : ['gpt-4-1', 'gpt-4-1-mini'];
 const bodies: Record<string, { query: string; variables?: Record<string, unknown> }> = {
+  control: { query: '{ __typename }' },
   analyst: { query: 'query Analyst { models(first: 100) { edges { node { slug scores { value benchmark { slug } } } } } }' },
   model: { query: contract('model-page'), variables: { slug } },
   compare: { query: contract('compare-page'), variables: { models: pair } },

@@ -1,6 +1,7 @@
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import type { Config } from '../config.js';
 import type { Database, StatementCounter } from '../db/client.js';
+import { requestBodyLimit } from './body-limit.js';
 import { csrfPrevention } from './csrf.js';
 import { operationLimits } from './limits.js';
 import { createLogger, yogaLogger, type Logger } from './logger.js';
@@ -28,7 +29,7 @@ export interface Hardening {
     maskedErrors: { isDev: false };
     batching: false;
     multipart: false;
-    maxRequestBodySize: number;
+    maxRequestBodySize: false;
   };
 }
 
@@ -52,6 +53,7 @@ export function hardening(deps: HardeningDeps): Hardening {
       isDraining: deps.isDraining,
     }),
     csrfPrevention(),
+    requestBodyLimit(config.MAX_REQUEST_BODY_BYTES),
   ];
   if (config.TRUSTED_DOCUMENTS) plugins.push(trustedDocuments(loadManifest(config.TRUSTED_DOCUMENTS_MANIFEST ?? DEFAULT_MANIFEST)));
   plugins.push(...operationLimits(config));
@@ -64,7 +66,8 @@ export function hardening(deps: HardeningDeps): Hardening {
       maskedErrors: { isDev: false },
       batching: false,
       multipart: false,
-      maxRequestBodySize: config.MAX_REQUEST_BODY_BYTES,
+      // Enforced by requestBodyLimit, without a counting stream when Content-Length is given.
+      maxRequestBodySize: false,
     },
   };
 }

@@ -103,6 +103,28 @@ describe('CSRF prevention and batching', () => {
     expect(reply.status).toBe(413);
     expect(reply.statements).toBe(0);
   });
+
+  it('refuses a declared Content-Length over the limit (413) or malformed (400) before reading the body', async () => {
+    const body = JSON.stringify({ query: '{ categories { slug } }' });
+    const over = await app.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(DEFAULT_CONFIG.MAX_REQUEST_BODY_BYTES + 1) },
+      body,
+    });
+    expect([over.status, over.body.errors[0].extensions.code, over.statements]).toEqual([413, 'REQUEST_ENTITY_TOO_LARGE', 0]);
+    const malformed = await app.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '12, 12' },
+      body,
+    });
+    expect([malformed.status, malformed.statements]).toEqual([400, 0]);
+    const fine = await app.request('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      body,
+    });
+    expect([fine.status, fine.body.errors]).toEqual([200, undefined]);
+  });
 });
 
 describe('unexpected errors are masked for the client and logged with the request id', () => {
