@@ -1,7 +1,7 @@
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_CONFIG, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
-import type { Database, StatementCounter } from './db/client.js';
+import type { Database } from './db/client.js';
 import { graphiqlOptions } from './graphiql.js';
 import { hardening } from './http/hardening.js';
 import type { Logger } from './http/logger.js';
@@ -17,8 +17,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Where logs go; a pino logger at config.LOG_LEVEL on stdout otherwise. */
   logger?: Logger;
-  /** The database's statement counter, for SQL metrics and per-request statement counts. */
-  statements?: StatementCounter;
+  /** `db` reporting each statement to a listener (DbHandle.counted), for SQL metrics and per-request statement counts. */
+  countedDb?: (onStatement: () => void) => Database;
   /** True while the server drains for shutdown (/ready answers 503). */
   isDraining?: () => boolean;
   /** Aborted when the server starts shutting down: open subscription streams end, so draining need not wait for them. */
@@ -57,7 +57,7 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, unkn
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint,
-    context: ({ request }) => createContext(deps.db, now(), request.headers.get('authorization'), live.events),
+    context: ({ request }) => createContext(hardened.databaseFor(request), now(), request.headers.get('authorization'), live.events),
     ...hardened.options,
     // The cache last: it keys on the document trusted documents resolved, and serves only answers
     // stored under the same limits (they are part of its key).

@@ -23,7 +23,7 @@ const yoga = createApp({
   db: handle.db,
   config,
   logger,
-  statements: handle.statements,
+  countedDb: handle.counted,
   // Only called by requests, which arrive once `service` listens.
   isDraining: () => service.isDraining(),
   stopping: shuttingDown.signal,

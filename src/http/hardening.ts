@@ -1,12 +1,12 @@
 import type { Plugin, YogaLogger } from 'graphql-yoga';
 import type { Config } from '../config.js';
-import type { Database, StatementCounter } from '../db/client.js';
+import type { Database } from '../db/client.js';
 import { requestBodyLimit } from './body-limit.js';
 import { csrfPrevention } from './csrf.js';
 import { operationLimits } from './limits.js';
 import { createLogger, yogaLogger, type Logger } from './logger.js';
 import { createMetrics, type AppMetrics } from './metrics.js';
-import { observability } from './observability.js';
+import { observability, type Observability } from './observability.js';
 import { DEFAULT_MANIFEST, loadManifest, trustedDocuments } from './trusted-documents.js';
 
 /** What the production hardening needs from the app. */
@@ -15,7 +15,8 @@ export interface HardeningDeps {
   config: Config;
   graphqlEndpoint: string;
   logger?: Logger;
-  statements?: StatementCounter;
+  /** The database reporting each statement to a listener (DbHandle.counted): per-request SQL counts. */
+  countedDb?: (onStatement: () => void) => Database;
   isDraining?: () => boolean;
 }
 
@@ -23,10 +24,12 @@ export interface HardeningDeps {
 export interface Hardening {
   logger: Logger;
   metrics: AppMetrics;
+  /** The database a request's context uses (its SQL counted for that request). */
+  databaseFor(request: Request): Database;
   options: {
     plugins: Plugin[];
     logging: YogaLogger;
-    maskedErrors: { isDev: false };
+    maskedErrors: { isDev: false; maskError: Observability['maskError'] };
     batching: false;
     multipart: false;
     maxRequestBodySize: false;
@@ -42,16 +45,17 @@ export function hardening(deps: HardeningDeps): Hardening {
   const { config } = deps;
   const logger = deps.logger ?? createLogger(config.LOG_LEVEL);
   const metrics = createMetrics();
+  const watch = observability({
+    db: deps.db,
+    logger,
+    metrics,
+    graphqlEndpoint: deps.graphqlEndpoint,
+    slowOperationMs: config.SLOW_OPERATION_MS,
+    countedDb: deps.countedDb,
+    isDraining: deps.isDraining,
+  });
   const plugins: Plugin[] = [
-    observability({
-      db: deps.db,
-      logger,
-      metrics,
-      graphqlEndpoint: deps.graphqlEndpoint,
-      slowOperationMs: config.SLOW_OPERATION_MS,
-      statements: deps.statements,
-      isDraining: deps.isDraining,
-    }),
+    watch.plugin,
     csrfPrevention(),
     requestBodyLimit(config.MAX_REQUEST_BODY_BYTES),
   ];
@@ -60,10 +64,11 @@ export function hardening(deps: HardeningDeps): Hardening {
   return {
     logger,
     metrics,
+    databaseFor: watch.databaseFor,
     options: {
       plugins,
-      logging: yogaLogger(logger),
-      maskedErrors: { isDev: false },
+      logging: yogaLogger(logger, watch.masked),
+      maskedErrors: { isDev: false, maskError: watch.maskError },
       batching: false,
       multipart: false,
       // Enforced by requestBodyLimit, without a counting stream when Content-Length is given.

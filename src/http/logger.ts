@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { YogaLogger } from 'graphql-yoga';
 import { pino, type DestinationStream, type Logger } from 'pino';
@@ -19,9 +18,6 @@ export interface RequestState {
   statements: number;
 }
 
-/** The request being handled, across every await of its handling (resolvers, loaders, SQL). */
-export const currentRequest = new AsyncLocalStorage<RequestState>();
-
 /** JSON lines on stdout (or `destination`), ISO timestamps, at the configured level. */
 export function createLogger(level: Config['LOG_LEVEL'], destination?: DestinationStream): Logger {
   const options = { level, timestamp: pino.stdTimeFunctions.isoTime, base: { service: 'llm-compare' } };
@@ -35,32 +31,31 @@ export function requestIdFrom(header: string | null): string {
   return header && REQUEST_ID.test(header) ? header : randomUUID();
 }
 
-/** Fields that tie a log line to the request being handled. */
-export function requestFields(): Record<string, unknown> {
-  const state = currentRequest.getStore();
-  return state ? { requestId: state.id, operationName: state.operationName } : {};
-}
-
 /**
- * Yoga's logger on top of pino. Yoga calls `error` with every error it masks, so this is where
- * unexpected errors (SQL failures, bugs) are logged in full, with the request id; clients only
- * ever see "Unexpected error.".
+ * Yoga's logger on top of pino. Yoga calls `error` with every error it masks; those the app's
+ * `maskError` saw (`withRequestId`) are skipped here, because observability logs them with the
+ * request id once the response is processed. Clients only ever see "Unexpected error.".
  */
-export function yogaLogger(logger: Logger): YogaLogger {
+export function yogaLogger(logger: Logger, withRequestId: WeakSet<object>): YogaLogger {
   const log = logger.child({ component: 'yoga' });
   return {
-    debug: (...args: unknown[]) => log.debug(requestFields(), args.map(String).join(' ')),
-    info: (...args: unknown[]) => log.info(requestFields(), args.map(String).join(' ')),
-    warn: (...args: unknown[]) => log.warn(requestFields(), args.map(String).join(' ')),
+    debug: (...args: unknown[]) => log.debug(args.map(String).join(' ')),
+    info: (...args: unknown[]) => log.info(args.map(String).join(' ')),
+    warn: (...args: unknown[]) => log.warn(args.map(String).join(' ')),
     error: (...args: unknown[]) => {
       const [first, ...rest] = args;
       if (first instanceof Error) {
-        const original = (first as Error & { originalError?: unknown }).originalError;
-        const path = (first as Error & { path?: unknown }).path;
-        log.error({ ...requestFields(), err: original instanceof Error ? original : first, path }, 'unexpected error (masked for the client)');
+        if (!withRequestId.has(first)) logUnexpected(log, first, {});
       } else {
-        log.error(requestFields(), [first, ...rest].map(String).join(' '));
+        log.error([first, ...rest].map(String).join(' '));
       }
     },
   };
+}
+
+/** One unexpected (masked) error, in full, with the fields that tie it to its request. */
+export function logUnexpected(log: Logger, error: Error, fields: Record<string, unknown>): void {
+  const original = (error as Error & { originalError?: unknown }).originalError;
+  const path = (error as Error & { path?: unknown }).path;
+  log.error({ ...fields, err: original instanceof Error ? original : error, path }, 'unexpected error (masked for the client)');
 }

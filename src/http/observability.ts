@@ -1,9 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
-import type { Plugin } from 'graphql-yoga';
-import type { Database, StatementCounter } from '../db/client.js';
+import { maskError as yogaMaskError, type Plugin } from 'graphql-yoga';
+import type { Database } from '../db/client.js';
 import { findOperation } from './cost.js';
-import { currentRequest, requestIdFrom, type Logger, type RequestState } from './logger.js';
+import { logUnexpected, requestIdFrom, type Logger, type RequestState } from './logger.js';
 import type { AppMetrics } from './metrics.js';
 
 /** What the observability plugin reads and writes. */
@@ -14,8 +14,8 @@ export interface ObservabilityDeps {
   graphqlEndpoint: string;
   /** Operations slower than this are logged at warn; 0 turns that off. */
   slowOperationMs: number;
-  /** The database's statement counter, to count SQL per request and in total. */
-  statements?: StatementCounter;
+  /** The database reporting each statement to a listener (DbHandle.counted), to count SQL per request and in total. */
+  countedDb?: (onStatement: () => void) => Database;
   /** True once the server is shutting down: /ready then answers 503 so traffic drains away. */
   isDraining?: () => boolean;
 }
@@ -25,48 +25,71 @@ const READY_TIMEOUT_MS = 2000;
 
 const json = (body: unknown) => JSON.stringify(body);
 
+/** The observability plugin and what the rest of the app needs from it. */
+export interface Observability {
+  plugin: Plugin;
+  /** The database a request's context uses: its statements are counted for that request. */
+  databaseFor(request: Request): Database;
+  /** Yoga's masking, remembering what it masked so the original is logged with the request id. */
+  maskError: typeof yogaMaskError;
+  /** Errors masked by `maskError`: observability logs them, so Yoga's logger skips them. */
+  masked: WeakSet<object>;
+}
+
 /**
  * Request ids, structured request logs, Prometheus metrics (/metrics) and readiness (/ready).
  * Liveness is Yoga's own /health: 200 without touching the database.
+ *
+ * A request's state is found from its `Request` object in every hook (no AsyncLocalStorage: on
+ * Node 20 it slows every promise of the process down), and SQL is counted per request by giving
+ * each request's context its own counted database handle.
  */
-export function observability(deps: ObservabilityDeps): Plugin {
+export function observability(deps: ObservabilityDeps): Observability {
   const { logger, metrics } = deps;
-  // Several apps may share one database handle (tests do): each counts its own requests' SQL.
-  const mine = new WeakSet<RequestState>();
-  const unsubscribe = deps.statements?.onStatement(() => {
-    const state = currentRequest.getStore();
-    if (state && !mine.has(state)) return;
-    metrics.sqlStatements.inc();
-    if (state) state.statements += 1;
-  });
+  const states = new WeakMap<Request, RequestState>();
   const errorCounts = new WeakMap<RequestState, number>();
+  /** Masked error (what the client sees) → the error it replaced. */
+  const originals = new WeakMap<object, Error>();
+  const masked = new WeakSet<object>();
+  const log = logger.child({ component: 'yoga' });
 
   const routeOf = (path: string): string =>
     path === deps.graphqlEndpoint ? 'graphql' : ['/health', '/ready', '/metrics'].includes(path) ? path.slice(1) : 'other';
 
-  return {
-    instrumentation: {
-      // Everything below, down to each SQL statement, runs inside this request's state.
-      request({ request }, wrapped) {
-        const url = new URL(request.url, 'http://localhost');
-        const state: RequestState = {
-          id: requestIdFrom(request.headers.get('x-request-id')),
-          method: request.method,
-          path: url.pathname,
-          startedAt: performance.now(),
-          statements: 0,
-        };
-        mine.add(state);
-        return process.env.NOALS ? wrapped() : currentRequest.run(state, wrapped);
-      },
-    },
+  const maskError: typeof yogaMaskError = (error, message, isDev) => {
+    const result = yogaMaskError(error, message, isDev);
+    if (result !== error && error instanceof Error && result && typeof result === 'object') {
+      originals.set(result, error);
+      masked.add(error);
+    }
+    return result;
+  };
 
+  const databaseFor = (request: Request): Database => {
+    if (!deps.countedDb) return deps.db;
+    const state = states.get(request);
+    return deps.countedDb(() => {
+      metrics.sqlStatements.inc();
+      if (state) state.statements += 1;
+    });
+  };
+
+  const plugin: Plugin = {
     async onRequest({ url, request, endResponse, fetchAPI }) {
+      const state: RequestState = {
+        id: requestIdFrom(request.headers.get('x-request-id')),
+        method: request.method,
+        path: url.pathname,
+        startedAt: performance.now(),
+        statements: 0,
+      };
+      states.set(request, state);
+      logger.debug({ requestId: state.id, method: state.method, path: state.path }, 'request received');
       if (url.pathname === '/metrics' && request.method === 'GET') {
         endResponse(new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }));
       } else if (url.pathname === '/ready' && request.method === 'GET') {
         const problem = deps.isDraining?.() ? 'shutting down' : await databaseProblem(deps.db);
-        if (problem) logger.warn({ requestId: currentRequest.getStore()?.id, problem }, 'not ready');
+        if (problem) logger.warn({ requestId: states.get(request)?.id, problem }, 'not ready');
         endResponse(
           new fetchAPI.Response(json(problem ? { status: 'unavailable', reason: problem === 'shutting down' ? problem : 'database unreachable' } : { status: 'ready' }), {
             status: problem ? 503 : 200,
@@ -76,14 +99,15 @@ export function observability(deps: ObservabilityDeps): Plugin {
       }
     },
 
-    onParams({ params }) {
-      const state = currentRequest.getStore();
+    onParams({ params, request }) {
+      const state = states.get(request);
       if (state && typeof params.operationName === 'string') state.operationName = params.operationName;
     },
 
     onValidate({ params, context }) {
-      const state = currentRequest.getStore();
-      const requested = (context as { params?: { operationName?: unknown } }).params?.operationName;
+      const { request, params: requestParams } = context as { request?: Request; params?: { operationName?: unknown } };
+      const state = request ? states.get(request) : undefined;
+      const requested = requestParams?.operationName;
       const operation = findOperation(params.documentAST, typeof requested === 'string' ? requested : undefined);
       if (state && operation) {
         state.operationName = operation.name?.value;
@@ -91,8 +115,8 @@ export function observability(deps: ObservabilityDeps): Plugin {
       }
     },
 
-    onExecutionResult({ result }) {
-      const state = currentRequest.getStore();
+    onExecutionResult({ result, request }) {
+      const state = states.get(request);
       if (!state || !result || Symbol.asyncIterator in result) return;
       const errors = result.errors ?? [];
       errorCounts.set(state, (errorCounts.get(state) ?? 0) + errors.length);
@@ -103,8 +127,23 @@ export function observability(deps: ObservabilityDeps): Plugin {
       }
     },
 
-    onResponse({ response }) {
-      const state = currentRequest.getStore();
+    onResultProcess({ request, result }) {
+      // Every response's errors pass here, whichever stage failed: log the unexpected ones in full.
+      const results = Array.isArray(result) ? result : [result];
+      for (const one of results) {
+        if (!one || Symbol.asyncIterator in one) continue;
+        for (const error of one.errors ?? []) {
+          const original = originals.get(error);
+          if (original) {
+            const state = states.get(request);
+            logUnexpected(log, original, { requestId: state?.id, operationName: state?.operationName });
+          }
+        }
+      }
+    },
+
+    onResponse({ request, response }) {
+      const state = states.get(request);
       if (!state) return;
       response.headers.set('x-request-id', state.id);
       const seconds = (performance.now() - state.startedAt) / 1000;
@@ -137,10 +176,8 @@ export function observability(deps: ObservabilityDeps): Plugin {
       }
     },
 
-    onDispose() {
-      unsubscribe?.();
-    },
   };
+  return { plugin, databaseFor, maskError, masked };
 }
 
 /** Why the database cannot serve (logged, never sent), or undefined when `select 1` answers in time. */

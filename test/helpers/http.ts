@@ -40,7 +40,7 @@ export interface HardenedApp {
 
 /** Builds the app on `handle` with `config` over the defaults (logs silent unless a logger is given). */
 export function hardenedApp(handle: DbHandle, config: Partial<Config> = {}, extra: Omit<AppDeps, 'db' | 'config'> = {}): HardenedApp {
-  const yoga = createApp({ db: handle.db, config: { LOG_LEVEL: 'silent', ...config }, now: () => TODAY, statements: handle.statements, ...extra });
+  const yoga = createApp({ db: handle.db, config: { LOG_LEVEL: 'silent', ...config }, now: () => TODAY, countedDb: handle.counted, ...extra });
   const request = async (path: string, init?: RequestInit): Promise<Reply> => {
     const before = handle.statements.count;
     const response = await yoga.fetch(`http://test${path}`, init ?? {});

@@ -54,8 +54,8 @@ describe('graceful shutdown of the real server (node src/server.ts)', () => {
   it('on SIGTERM refuses new connections, completes the in-flight request, closes the pool and exits 0', { timeout: 120_000 }, async () => {
     server = await spawnServer({ DATABASE_URL: 'memory://', SEED_ON_START: 'false', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT_MS: '10000' });
     const held = await startHeldRequest(server.port, 'held-1');
-    // Yoga logs this (debug) once the request is being handled and it waits for the body.
-    await waitForLog(server, (l) => l.requestId === 'held-1' && /Parsing request/.test(l.msg));
+    // Logged (debug) once the request is being handled; it then waits for the body.
+    await waitForLog(server, (l) => l.requestId === 'held-1' && l.msg === 'request received');
 
     server.child.kill('SIGTERM');
     await waitForLog(server, (l) => typeof l.msg === 'string' && l.msg.startsWith('shutting down'));
@@ -84,7 +84,7 @@ describe('graceful shutdown of the real server (node src/server.ts)', () => {
   it('cuts requests still running after SHUTDOWN_TIMEOUT_MS and exits 1', { timeout: 120_000 }, async () => {
     server = await spawnServer({ DATABASE_URL: 'memory://', SEED_ON_START: 'false', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT_MS: '300' });
     const held = await startHeldRequest(server.port, 'stuck-1');
-    await waitForLog(server, (l) => l.requestId === 'stuck-1' && /Parsing request/.test(l.msg));
+    await waitForLog(server, (l) => l.requestId === 'stuck-1' && l.msg === 'request received');
     const started = Date.now();
     server.child.kill('SIGTERM');
     // The body never completes; the server must not wait for it.
