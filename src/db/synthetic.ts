@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './client.js';
+import { analyzeData } from './import/write.js';
 import { refreshProfiles } from './profiles/refresh.js';
 import { rowsOf } from './client.js';
 
@@ -20,7 +21,7 @@ export interface SyntheticOptions {
 export async function generateSynthetic(db: Database, options: SyntheticOptions): Promise<{ models: number; scores: number }> {
   const categories = options.categories ?? 10;
   const providers = options.providers ?? 20;
-  return db.transaction(async (tx) => {
+  const generated = await db.transaction(async (tx) => {
     // A bulk load of millions of rows: the service's per-statement timeout does not apply.
     await tx.execute(sql`set local statement_timeout = 0`);
     const existing = rowsOf<{ n: string | number }>(await tx.execute(sql`select count(*) as n from models where slug like 'syn-%'`))[0];
@@ -67,4 +68,6 @@ export async function generateSynthetic(db: Database, options: SyntheticOptions)
     const counted = rowsOf<{ n: string | number }>(await tx.execute(sql`select count(*) as n from scores s join models m on m.id = s.model_id where m.slug like 'syn-%'`))[0];
     return { models: ids.length, scores: Number(counted?.n ?? 0) };
   });
+  await analyzeData(db);
+  return generated;
 }

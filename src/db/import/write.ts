@@ -301,9 +301,20 @@ export async function writeDataset(db: Database, ds: Dataset, opts: { today?: st
   });
 }
 
-/** Imports a validated dataset folder: `writeDataset` as the command-line importer uses it. */
-export function importDataset(db: Database, ds: Dataset, opts: { today?: string } = {}): Promise<WriteSummary> {
-  return writeDataset(db, ds, { ...opts, operation: 'import' });
+/**
+ * Imports a validated dataset folder: `writeDataset` as the command-line importer uses it. A bulk
+ * load changes the tables' statistics, so it refreshes them (ANALYZE) once committed instead of
+ * leaving the planner on stale ones until autovacuum comes by.
+ */
+export async function importDataset(db: Database, ds: Dataset, opts: { today?: string } = {}): Promise<WriteSummary> {
+  const summary = await writeDataset(db, ds, { ...opts, operation: 'import' });
+  if (summary.changed) await analyzeData(db);
+  return summary;
+}
+
+/** Fresh planner statistics for the data tables. */
+export async function analyzeData(db: Database): Promise<void> {
+  await db.execute(sql`analyze providers, families, categories, benchmarks, models, model_prices, scores, profiles, profile_categories`);
 }
 
 /** Whether the database holds no models yet. */
