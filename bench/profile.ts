@@ -1,5 +1,5 @@
 /**
- * Where the service's CPU goes on one operation (issue 8): starts `src/server.ts` under
+ * Where the service's CPU goes on one operation (issue 8): starts the built server (`dist/server.js`) under
  * `node --cpu-prof` (response cache off) on an existing database, drives it with autocannon, stops
  * it, and prints the functions with the most self time, and the packages/files they live in.
  *
@@ -8,7 +8,7 @@
  * --op: control | analyst | model | entities | leaderboard | compare. The .cpuprofile stays in --dir
  * (default /tmp/llmc-cpu-prof) for Chrome DevTools or speedscope.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -52,7 +52,8 @@ const port = (probe.address() as { port: number }).port;
 probe.close();
 rmSync(DIR, { recursive: true, force: true });
 mkdirSync(DIR, { recursive: true });
-const server = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${DIR}`, '--import', 'tsx', 'src/server.ts'], {
+execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
+const server = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${DIR}`, 'dist/server.js'], {
   cwd: ROOT,
   env: { PATH: process.env.PATH ?? '', DATABASE_URL: target.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', RESPONSE_CACHE_TTL_MS: '0' },
   stdio: ['ignore', 'inherit', 'inherit'],

@@ -13,7 +13,7 @@
  * counter in this process; a counting wrapper in the peers' processes), and each server's peak RSS
  * (VmHWM). Runs of the different servers are interleaved and repeated; tables show medians.
  */
-import { execSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, execSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -103,6 +103,12 @@ function operations(p: { pair: string[]; slug: string; slugs: string[]; firstId:
   return ops.map((op) => ({ ...op, targets: op.targets.flatMap((t) => (t.server === 'ours' ? [t, { ...t, server: 'ours-cached' as const }] : [t])) }));
 }
 
+/** `npm start`'s build of the service, and the same transpilation of the peers. */
+function buildServers(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--from', 'bench/servers', '--to', 'bench/.build'], { cwd: ROOT, stdio: 'inherit' });
+}
+
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -117,8 +123,9 @@ async function start(name: ServerName, databaseUrl: string): Promise<Running> {
   const port = await freePort();
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATABASE_POOL_MAX: '10' };
   if (name === 'ours') env.RESPONSE_CACHE_TTL_MS = '0';
-  const script = { ours: 'src/server.ts', 'ours-cached': 'src/server.ts', postgraphile: 'bench/servers/postgraphile.ts', bare: 'bench/servers/bare.ts' }[name];
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // Every server runs as transpiled JavaScript (built once, below), as `npm start` runs ours.
+  const script = { ours: 'dist/server.js', 'ours-cached': 'dist/server.js', postgraphile: 'bench/.build/postgraphile.js', bare: 'bench/.build/bare.js' }[name];
+  const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   let ready = false;
@@ -241,6 +248,10 @@ async function runDataset(dataset: string): Promise<DatasetResult> {
   const url = dbUrl(database);
   // The service first: it migrates (and seeds the bundled dataset into the empty database).
   const running: Running[] = [await start('ours', url)];
+  // Fresh statistics and visibility map for every server alike (autovacuum would get there later).
+  const vacuum = postgres(url, { max: 1, onnotice: () => {} });
+  await vacuum.unsafe('vacuum analyze');
+  await vacuum.end();
   const skipped: string[] = [];
   for (const name of ['ours-cached', 'postgraphile', 'bare'] as const) {
     try {
@@ -331,6 +342,7 @@ const revision = (() => {
 })();
 const started = Date.now();
 const results: DatasetResult[] = [];
+buildServers();
 try {
   for (const dataset of DATASETS) results.push(await runDataset(dataset));
 } finally {
@@ -404,10 +416,11 @@ const report = `
 Command: \`${command}\` (took ${minutes} min).
 Machine: ${machine()}; PostgreSQL 15 on the same machine; autocannon (driver), the three servers and PostgreSQL share the cores.
 Date: ${new Date().toISOString().slice(0, 10)}. Code: ${revision}.
-Servers, each a child process with a pool of 10 connections to the same database: **ours** = \`node --import tsx src/server.ts\`
+Servers, each a child process with a pool of 10 connections to the same database: **ours** = \`node dist/server.js\` (what \`npm start\` runs after its build)
 (LOG_LEVEL=warn, default limits) with RESPONSE_CACHE_TTL_MS=0, so every request executes, as it does for the peers; **ours-cached** = the same
 server as deployed (response cache on, 60 s TTL): after the first request of a run it answers from the cache; **postgraphile** = PostGraphile 5.1.5, Amber preset, default inflection, \`PgIndexBehaviorsPlugin\`
 disabled (scores.model_id has only partial indexes), \`Promise.withResolvers\` polyfilled (it declares Node ≥ 22; this is Node 20);
+the peers' TypeScript (bench/servers) is transpiled by the same build script and run as JavaScript;
 **bare** = node:http + postgres.js, one hand-written SQL per operation that builds the JSON in PostgreSQL (raw rows, none of the computed figures).
 Each cell is the median of ${ROUNDS} interleaved runs of ${DURATION} s (servers rotated each round) after a ${WARMUP} s warm-up at 10 connections.
 CPU ms/req is the server process's user+system time over the run (/proc/<pid>/stat) divided by its requests. SQL/op: ours = the app's statement

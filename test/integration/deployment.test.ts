@@ -177,7 +177,9 @@ describe('Dockerfile', () => {
     const [healthcheck] = args('HEALTHCHECK');
     expect(healthcheck).toMatch(/\bCMD\b/);
     expect(healthcheck).toContain('/health');
-    expect(args('CMD')).toEqual(['["node", "--import", "tsx", "src/server.ts"]']);
+    expect(args('CMD')).toEqual(['["node", "--enable-source-maps", "dist/server.js"]']);
+    // The image runs what its build stage built.
+    expect(stages[0]!.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args)).toContain('npm run build');
   });
 
   it('gets what the service reads at run time into the build context, and not the rest', () => {
@@ -185,9 +187,9 @@ describe('Dockerfile', () => {
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'));
-    const needed = ['package.json', 'package-lock.json', 'src/server.ts', 'drizzle/20261125181346_init/migration.sql', 'data/models.json', 'test/contract/compare-page.graphql'];
+    const needed = ['package.json', 'package-lock.json', 'src/server.ts', 'scripts/build.mjs', 'drizzle/20261125181346_init/migration.sql', 'data/models.json', 'test/contract/compare-page.graphql'];
     expect(needed.filter((p) => !inBuildContext(rules, p))).toEqual([]);
-    const unwanted = ['node_modules/graphql/index.js', '.git/HEAD', '.data/PG_VERSION', '.env', 'test/unit/profile.test.ts', 'test-artifacts/graphiql.png'];
+    const unwanted = ['dist/server.js', 'scripts/schema-check.ts', 'node_modules/graphql/index.js', '.git/HEAD', '.data/PG_VERSION', '.env', 'test/unit/profile.test.ts', 'test-artifacts/graphiql.png'];
     expect(unwanted.filter((p) => inBuildContext(rules, p))).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The README's promise, on the embedded default: `npm start` with no DATABASE_URL migrates a
@@ -16,6 +16,15 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'llmc-start-'));
 const bundledModels = (JSON.parse(readFileSync(join(root, 'data/models.json'), 'utf8')) as unknown[]).length;
 const children: ChildProcess[] = [];
+/** `npm start`'s own command line (after its `prestart` build), node replaced by this very node. */
+const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const [program, ...startArgs] = scripts.start!.split(' ');
+
+beforeAll(() => {
+  expect(program).toBe('node');
+  const built = spawnSync('npm', ['run', '-s', 'prestart'], { cwd: root, encoding: 'utf8' });
+  expect(built.status, built.stderr).toBe(0);
+});
 
 afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
@@ -35,7 +44,7 @@ async function start(dataDir: string): Promise<{ origin: string; child: ChildPro
   const port = await freePort();
   const started = Date.now();
   const env = { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { cwd: root, env, stdio: 'ignore' });
+  const child = spawn(process.execPath, startArgs, { cwd: root, env, stdio: 'ignore' });
   children.push(child);
   const origin = `http://127.0.0.1:${port}`;
   while (Date.now() - started < 90_000) {
