@@ -9,6 +9,10 @@ import { loadScoresAsOf } from './queries/as-of.js';
 import type { Profile } from '../resolvers/profile/profiles.js';
 import type { ScoredInputs } from '../resolvers/comparison/session.js';
 import { effectiveScores } from '../resolvers/scoring/effective.js';
+import { loadModelScores, type ScoreRow } from './queries/model-scores.js';
+import type { models } from './schema/index.js';
+
+type ModelRow = typeof models.$inferSelect;
 
 /** The catalog with lookups by id and slug. */
 export interface CatalogIndex extends CatalogRows {
@@ -22,6 +26,16 @@ export interface CatalogIndex extends CatalogRows {
 export interface Loaders {
   /** Every category and benchmark, loaded at most once per request (one statement). */
   catalog(): Promise<CatalogIndex>;
+  /** The catalog if this request has it already (lets per-row resolvers answer without a promise). */
+  catalogNow(): CatalogIndex | undefined;
+  /**
+   * Score rows of models in a lane (as of a day), batched per lane and day: one statement, which
+   * also brings the catalog when the request has not asked for it yet (scores are shown with
+   * their benchmarks).
+   */
+  modelScores: DataLoader<ModelScoresKey, ScoreRow[], string>;
+  /** Model rows by id, batched (one statement per batch). */
+  modelById: DataLoader<number, ModelRow>;
   /** Every current score, loaded at most once per request (one statement). */
   scores(): Promise<ScoreFacts[]>;
   /** Effective scores and profiles per lane, derived from `catalog` and `scores` (no further SQL). */
@@ -34,6 +48,13 @@ export interface Loaders {
   profile: DataLoader<ProfileKey, Profile, string>;
   /** Forgets everything loaded so far: a mutation calls it after writing, so later fields read the new data. */
   clear(): void;
+}
+
+/** The scores of a model in a lane, now or as of a day. */
+export interface ModelScoresKey {
+  modelId: number;
+  lane: Lane;
+  asOf: string | null;
 }
 
 /** A profile request: a model in a lane, with the caller's category weights if any. */
@@ -59,13 +80,54 @@ function indexCatalog(rows: CatalogRows): CatalogIndex {
 /** Creates the loaders of one request. */
 export function createLoaders(db: Database): Loaders {
   let catalog: Promise<CatalogIndex> | undefined;
+  let catalogNow: CatalogIndex | undefined;
   let scores: Promise<ScoreFacts[]> | undefined;
   const dataLoaders: DataLoader<never, unknown, unknown>[] = [];
   const pastViews = new Map<string, Promise<LaneView<CatalogIndex>>>();
-  const loadCatalogOnce = () => (catalog ??= loadCatalog(db).then(indexCatalog));
+  const remember = (index: CatalogIndex) => (catalogNow = index);
+  const loadCatalogOnce = () => (catalog ??= loadCatalog(db).then(indexCatalog).then(remember));
   const loadScoresOnce = () => (scores ??= loadCurrentScores(db));
+  const scoresKey = (k: ModelScoresKey) => `${k.lane}|${k.asOf ?? ''}|${k.modelId}`;
   const loaders: Loaders = {
     catalog: loadCatalogOnce,
+    catalogNow: () => catalogNow,
+    modelScores: new DataLoader<ModelScoresKey, ScoreRow[], string>(
+      async (keys) => {
+        const groups = new Map<string, ModelScoresKey[]>();
+        for (const key of keys) {
+          const group = `${key.lane}|${key.asOf ?? ''}`;
+          groups.set(group, [...(groups.get(group) ?? []), key]);
+        }
+        // The first group's statement brings the catalog too, unless it is loaded or on its way.
+        let settle: { resolve(index: CatalogIndex): void; reject(error: unknown): void } | undefined;
+        if (!catalog) {
+          catalog = new Promise<CatalogIndex>((resolve, reject) => (settle = { resolve, reject }));
+          catalog.catch(() => {});
+        }
+        const found = new Map<string, ScoreRow[]>();
+        try {
+          await Promise.all(
+            [...groups.values()].map(async (group, i) => {
+              const { lane, asOf } = group[0]!;
+              const withCatalog = i === 0 && settle !== undefined;
+              const loaded = await loadModelScores(db, { lane, asOf, modelIds: [...new Set(group.map((k) => k.modelId))], withCatalog });
+              if (withCatalog && loaded.catalog) settle!.resolve(remember(indexCatalog(loaded.catalog)));
+              for (const [modelId, rows] of loaded.byModel) found.set(scoresKey({ modelId, lane, asOf }), rows);
+            }),
+          );
+        } catch (error) {
+          settle?.reject(error);
+          throw error;
+        }
+        return keys.map((k) => found.get(scoresKey(k)) ?? []);
+      },
+      { cacheKeyFn: scoresKey },
+    ),
+    modelById: new DataLoader<number, ModelRow>(async (ids) => {
+      const rows = await db.query.models.findMany({ where: { id: { in: [...ids] } } });
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      return ids.map((id) => byId.get(id) ?? new Error(`no model ${id}`));
+    }),
     scores: loadScoresOnce,
     laneView: new DataLoader<Lane, LaneView<CatalogIndex>>(async (lanes) => {
       const [index, all] = await Promise.all([loadCatalogOnce(), loadScoresOnce()]);
@@ -111,10 +173,16 @@ export function createLoaders(db: Database): Loaders {
     clear: () => {
       pastViews.clear();
       catalog = undefined;
+      catalogNow = undefined;
       scores = undefined;
       for (const loader of dataLoaders) loader.clearAll();
     },
   };
-  dataLoaders.push(loaders.laneView as DataLoader<never, unknown, unknown>, loaders.profile as DataLoader<never, unknown, unknown>);
+  dataLoaders.push(
+    loaders.laneView as DataLoader<never, unknown, unknown>,
+    loaders.profile as DataLoader<never, unknown, unknown>,
+    loaders.modelScores as DataLoader<never, unknown, unknown>,
+    loaders.modelById as DataLoader<never, unknown, unknown>,
+  );
   return loaders;
 }

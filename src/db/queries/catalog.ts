@@ -13,13 +13,8 @@ export interface CatalogRows extends Catalog {
 }
 
 
-/**
- * Every category and benchmark in ONE statement. The catalog is small (tens of rows) and nearly
- * every page needs part of it, so a request loads it whole, once, instead of row by row.
- */
-export async function loadCatalog(db: Database): Promise<CatalogRows> {
-  const result = await db.execute(sql`
-    select
+/** The catalog as three JSON columns (categories, benchmarks, methodology) of a select list. */
+export const catalogColumnsSql = sql`
       (select coalesce(json_agg(json_build_object(
           'id', c.id, 'slug', c.slug, 'name', c.name, 'description', c.description,
           'weight', c.weight) order by c.slug), '[]')
@@ -30,12 +25,22 @@ export async function loadCatalog(db: Database): Promise<CatalogRows> {
           'weight', b.weight, 'url', b.url) order by b.slug), '[]')
         from benchmarks b) as benchmarks,
       (select json_build_object('version', v.version, 'minBenchmarks', v.min_benchmarks, 'minCategories', v.min_categories)
-        from methodology_versions v order by v.version desc limit 1) as methodology
-  `);
-  const row = rowsOf<{ categories: unknown; benchmarks: unknown; methodology: unknown }>(result)[0];
+        from methodology_versions v order by v.version desc limit 1) as methodology`;
+
+/** The catalog read back from a row with `catalogColumnsSql`'s columns. */
+export function catalogFromRow(row: Record<string, unknown> | undefined): CatalogRows {
   return {
     categories: jsonOf<CatalogRows['categories']>(row?.categories) ?? [],
     benchmarks: jsonOf<CatalogRows['benchmarks']>(row?.benchmarks) ?? [],
     methodology: jsonOf<CatalogRows['methodology']>(row?.methodology) ?? { version: 0, minBenchmarks: DEFAULT_MIN_BENCHMARKS, minCategories: DEFAULT_MIN_CATEGORIES },
   };
+}
+
+/**
+ * Every category and benchmark in ONE statement. The catalog is small (tens of rows) and nearly
+ * every page needs part of it, so a request loads it whole, once, instead of row by row.
+ */
+export async function loadCatalog(db: Database): Promise<CatalogRows> {
+  const result = await db.execute(sql`select ${catalogColumnsSql}`);
+  return catalogFromRow(rowsOf<Record<string, unknown>>(result)[0]);
 }

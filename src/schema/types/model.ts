@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import { modelFilterSql } from '../../db/queries/model-filter.js';
-import { scoresVisible } from '../../db/queries/as-of.js';
 import { priceAsOf } from '../../db/queries/prices.js';
 import { models } from '../../db/schema/index.js';
 import { effectiveRows } from '../../resolvers/scores.js';
@@ -49,21 +48,20 @@ export const Model = builder.drizzleNode('models', {
         all: t.arg.boolean({ defaultValue: false, description: 'Return every current score in the lane, not just the effective one per benchmark.' }),
         asOf: t.arg({ type: 'Date', description: 'The scores as they stood at the end of this day: recorded by then, not yet superseded or retracted.' }),
       },
-      select: (args, _ctx, nestedSelection) => ({
-        with: {
-          scores: nestedSelection({
-            where: {
-              ...scoresVisible(args.asOf),
-              ...(args.lane === 'VERIFIED' ? { provenance: 'INDEPENDENT' as const } : {}),
-            },
-            orderBy: { id: 'asc' },
-          }),
-        },
-      }),
-      resolve: (m, args) => (args.all ? m.scores : effectiveRows(m.scores, args.lane ?? 'PROVISIONAL')),
+      // Through a loader rather than the planned query: one statement per request (with the
+      // catalog), and no per-row selection bookkeeping for what can be thousands of rows.
+      resolve: async (m, args, ctx) => {
+        const lane = args.lane ?? 'PROVISIONAL';
+        const rows = await ctx.loaders.modelScores.load({ modelId: m.id, lane, asOf: args.asOf ?? null });
+        return args.all ? rows : effectiveRows(rows, lane);
+      },
     }),
   }),
 });
+
+builder.objectField(Score, 'model', (t) =>
+  t.field({ type: Model, description: 'The model this value is of.', resolve: (score, _args, ctx) => ctx.loaders.modelById.load(score.modelId) }),
+);
 
 const orderColumns = { SLUG: 'slug', NAME: 'name', CONTEXT_WINDOW: 'contextWindow' } as const;
 

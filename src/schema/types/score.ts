@@ -1,24 +1,35 @@
 import { normalize } from '../../resolvers/scoring/normalize.js';
+import type { ScoreRow } from '../../db/queries/model-scores.js';
 import { builder } from '../builder.js';
 import { Provenance } from '../scalars.js';
 import { Benchmark } from './benchmark.js';
 
-/** One published score. */
-export const Score = builder.drizzleObject('scores', {
-  name: 'Score',
+/**
+ * One published score. A plain object type over the stored row (not a Drizzle-planned one): rows
+ * come from the `modelScores` loader, by the thousand on an analyst's page, and skip the planner's
+ * per-row bookkeeping. `Score.model` is added in model.ts (Model is defined there).
+ */
+export const Score = builder.objectRef<ScoreRow>('Score').implement({
   description: 'One published value of one model on one benchmark, with where it came from.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'The id of this recorded value (retractScore takes it).' }),
     benchmark: t.field({
       type: Benchmark,
       description: 'The benchmark this value is on.',
-      resolve: async (score, _args, ctx) => (await ctx.loaders.catalog()).benchmarkById.get(score.benchmarkId)!,
+      // Without a promise once the request has the catalog (the score loader brings it): pages show
+      // thousands of scores.
+      resolve: (score, _args, ctx) => {
+        const now = ctx.loaders.catalogNow();
+        return now ? now.benchmarkById.get(score.benchmarkId)! : ctx.loaders.catalog().then((c) => c.benchmarkById.get(score.benchmarkId)!);
+      },
     }),
-    model: t.relation('model', { description: 'The model this value is of.' }),
     value: t.exposeFloat('value', { description: "The value as published, in the benchmark's unit." }),
     normalized: t.float({
       description: 'The value on a 0–100 scale where higher is better (METHODOLOGY.md §2), as aggregates use it.',
-      resolve: async (score, _args, ctx) => normalize(score.value, (await ctx.loaders.catalog()).benchmarkById.get(score.benchmarkId)!),
+      resolve: (score, _args, ctx) => {
+        const now = ctx.loaders.catalogNow();
+        return now ? normalize(score.value, now.benchmarkById.get(score.benchmarkId)!) : ctx.loaders.catalog().then((c) => normalize(score.value, c.benchmarkById.get(score.benchmarkId)!));
+      },
     }),
     provenance: t.expose('provenance', { type: Provenance, description: 'Who published the value.' }),
     source: t.exposeString('source', { description: 'URL of the page the value was published on.' }),
