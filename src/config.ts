@@ -43,6 +43,11 @@ const schema = z.object({
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(0).default(5000),
+  /**
+   * Requests handled at once; later ones wait their turn (first come, first served). Bounds the
+   * memory in flight; probes (/health, /ready, /metrics) and subscription streams never wait.
+   */
+  MAX_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).default(10),
   /** Unset: response cache in memory and subscriptions in process; `redis://…`: both shared through that Redis. */
   REDIS_URL: z
     .string()

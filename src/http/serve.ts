@@ -3,7 +3,49 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.js';
 import type { Logger } from './logger.js';
 
-type ServeConfig = Pick<Config, 'PORT' | 'HOST' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_KEEP_ALIVE_TIMEOUT_MS'>;
+type ServeConfig = Pick<Config, 'PORT' | 'HOST' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_KEEP_ALIVE_TIMEOUT_MS'> &
+  Partial<Pick<Config, 'MAX_CONCURRENT_REQUESTS'>>;
+
+/** Paths answered at once, whatever the load: orchestrators' probes and the metrics scrape. */
+const NEVER_QUEUED = new Set(['/health', '/ready', '/metrics']);
+
+/**
+ * Runs at most `max` tasks at a time, the others in arrival order. A task whose client went away
+ * while it waited is skipped.
+ */
+export function admission(max: number) {
+  let active = 0;
+  const waiting: { task: () => Promise<unknown>; gone: () => boolean; skip: () => void }[] = [];
+  const next = () => {
+    while (active < max && waiting.length > 0) {
+      const { task, gone, skip } = waiting.shift()!;
+      if (gone()) {
+        skip();
+        continue;
+      }
+      active += 1;
+      const done = () => {
+        active -= 1;
+        next();
+      };
+      task().then(done, done);
+    }
+  };
+  return {
+    /** Requests running now, and waiting. */
+    load: () => ({ active, waiting: waiting.length }),
+    run(task: () => Promise<unknown>, gone: () => boolean, skip: () => void): void {
+      waiting.push({ task, gone, skip });
+      next();
+    },
+  };
+}
+
+/** Whether a request may bypass the queue: a probe, or a subscription stream (it would hold a turn for as long as it is open). */
+function bypassesQueue(req: IncomingMessage): boolean {
+  const path = (req.url ?? '/').split('?', 1)[0]!;
+  return NEVER_QUEUED.has(path) || (req.headers.accept ?? '').includes('text/event-stream');
+}
 
 /** A listening HTTP server that can drain. */
 export interface HttpService {
@@ -44,12 +86,18 @@ export async function listen(handler: Handler, config: ServeConfig): Promise<Htt
       running -= 1;
       if (running === 0) idle?.();
     };
-    try {
-      void Promise.resolve(handler(req, res)).then(finished, finished);
-    } catch {
-      finished();
-    }
+    const handle = () => {
+      try {
+        return Promise.resolve(handler(req, res)).then(finished, finished);
+      } catch {
+        finished();
+        return Promise.resolve();
+      }
+    };
+    if (bypassesQueue(req)) void handle();
+    else turns.run(handle, () => res.destroyed || res.writableEnded, finished);
   });
+  const turns = admission(config.MAX_CONCURRENT_REQUESTS ?? Number.POSITIVE_INFINITY);
   server.requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
   server.headersTimeout = config.HTTP_HEADERS_TIMEOUT_MS;
   server.keepAliveTimeout = config.HTTP_KEEP_ALIVE_TIMEOUT_MS;

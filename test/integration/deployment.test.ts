@@ -177,7 +177,9 @@ describe('Dockerfile', () => {
     const [healthcheck] = args('HEALTHCHECK');
     expect(healthcheck).toMatch(/\bCMD\b/);
     expect(healthcheck).toContain('/health');
-    expect(args('CMD')).toEqual(['["node", "--enable-source-maps", "dist/server.js"]']);
+    // What npm start runs (package.json), node's heap bound included.
+    const start = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts.start!.split(' ');
+    expect(args('CMD')).toEqual([JSON.stringify(start).replace(/","/g, '", "')]);
     // The image runs what its build stage built.
     expect(stages[0]!.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args)).toContain('npm run build');
   });

@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { connect } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { serverAudits } from 'graphql-http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -265,5 +267,34 @@ describe('health, readiness, request ids, logs and metrics', () => {
     // A second app in the same process counts only its own traffic.
     const fresh = (await other.request('/metrics')).text;
     expect(fresh).not.toMatch(/operation="ComparePage"/);
+  });
+});
+
+describe('admission control (real socket)', () => {
+  it('with MAX_CONCURRENT_REQUESTS=1 a second query waits for the first to finish; /health answers meanwhile', async () => {
+    const service = await listen(hardenedApp(handle).yoga, { ...DEFAULT_CONFIG, PORT: 0, HOST: '127.0.0.1', MAX_CONCURRENT_REQUESTS: 1 });
+    const socket = connect(service.port, '127.0.0.1');
+    try {
+      await once(socket, 'connect');
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString()));
+      const body = JSON.stringify({ query: '{ categories { slug } }' });
+      // The first request takes the only turn and holds it: its body is not all sent yet.
+      const arrived = once(service.server, 'request');
+      socket.write(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`);
+      await arrived;
+      const origin = `http://127.0.0.1:${service.port}`;
+      const second = fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.status);
+      const early = await Promise.race([second.then(() => 'answered'), new Promise((r) => setTimeout(() => r('waiting'), 300))]);
+      expect(early).toBe('waiting');
+      expect((await fetch(`${origin}/health`)).status).toBe(200);
+      socket.write(body.slice(5));
+      expect(await second).toBe(200);
+      await once(socket, 'close');
+      expect(received).toMatch(/^HTTP\/1\.1 200 OK/);
+    } finally {
+      socket.destroy();
+      await service.drain(1000);
+    }
   });
 });

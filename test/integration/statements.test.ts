@@ -4,6 +4,7 @@ import { createApp } from '../../src/app.js';
 import type { DbHandle } from '../../src/db/client.js';
 import { createTestDb } from '../helpers/db.js';
 import { insertSynthetic } from '../helpers/factories.js';
+import { ANALYST, MODEL_PAGE_NO_PROFILE } from '../../bench/operations.js';
 
 /** Runs one operation and returns how many SQL statements it took, failing on GraphQL errors. */
 async function statementsFor(handle: DbHandle, query: string, variables?: Record<string, unknown>): Promise<{ statements: number; data: any }> {
@@ -106,5 +107,25 @@ describe('leaderboards and the model page run a constant number of statements', 
     expect(a.data.leaderboard.totalCount).toBe(10);
     expect(b.data.leaderboard.totalCount).toBe(500);
     expect(b.data.leaderboard.edges).toHaveLength(50);
+  });
+});
+
+const ENTITIES = readFileSync(new URL('../contract/entities.graphql', import.meta.url), 'utf8');
+
+describe('the operations of npm run bench (issue 8) run the statements bench/RESULTS.md reports, on 10 models and on 500', () => {
+  const slugs = (n: number) => Array.from({ length: n }, (_, i) => `model-${String(i).padStart(5, '0')}`);
+  const operations: [string, number, string, (models: number) => Record<string, unknown>][] = [
+    ['compare page (2 models)', 3, COMPARE_PAGE, () => ({ models: ['model-00000', 'model-00003'] })],
+    ['leaderboard, first 50', 2, LEADERBOARD, () => ({ first: 50 })],
+    ['model page', 3, MODEL_PAGE, () => ({ slug: 'model-00003' })],
+    ['model page without profile', 2, MODEL_PAGE_NO_PROFILE, () => ({ slug: 'model-00003' })],
+    ['analyst: 100 models × all scores', 2, ANALYST, () => ({})],
+    ['_entities, up to 100 models', 1, ENTITIES, (models) => ({ representations: slugs(Math.min(models, 100)).map((slug) => ({ __typename: 'Model', slug })) })],
+    ['control { __typename }', 0, '{ __typename }', () => ({})],
+  ];
+  it.each(operations)('%s: %i', async (_name, expected, query, variables) => {
+    const a = await statementsFor(small, query, variables(10));
+    const b = await statementsFor(large, query, variables(500));
+    expect([a.statements, b.statements]).toEqual([expected, expected]);
   });
 });
