@@ -27,4 +27,4 @@ EXPOSE 4000
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # node itself is PID 1 and handles SIGTERM: it drains in-flight requests, then exits 0.
-CMD ["node", "--enable-source-maps", "dist/server.js"]
+CMD ["node", "--max-old-space-size=384", "--enable-source-maps", "dist/server.js"]

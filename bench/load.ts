@@ -12,7 +12,7 @@
  * URL is only used to create it. Writes its numbers to bench/RESULTS.md and exits 1 on any error,
  * timeout, non-2xx or mismatch. `-- --duration 5` shortens a trial run.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { databaseTarget, loadConfig } from '../src/config.js';
-import { machine, writeSection } from './results.js';
+import { buildAndStartArgs, machine, writeSection } from './results.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DURATION = Number(process.argv[process.argv.indexOf('--duration') + 1]) || 30;
@@ -53,8 +53,8 @@ if (target.kind === 'postgres') {
 }
 
 const port = await freePort();
-execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
-const server = spawn(process.execPath, ['dist/server.js'], {
+const startArgs = buildAndStartArgs();
+const server = spawn(process.execPath, startArgs, {
   cwd: ROOT,
   env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'inherit', 'inherit'],
@@ -95,7 +95,7 @@ try {
   const database = target.kind === 'postgres' ? 'PostgreSQL 15 on the same machine (database llmc_bench, bundled dataset)' : 'in-memory PGlite (bundled dataset)';
   const command = target.kind === 'postgres' ? 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:load' : 'npm run bench:load';
   const report = `
-Command: \`${command}\`: the real server (\`node dist/server.js\` after \`npm run build\`, LOG_LEVEL=warn, default limits and pool) on ${database},
+Command: \`${command}\`: the real server (\`npm start\`'s \`node ${startArgs.join(' ')}\` after its build, LOG_LEVEL=warn, default limits and pool) on ${database},
 driven over HTTP by autocannon in another process: ${CONNECTIONS} connections for ${DURATION} s, POST /graphql with the
 compare-page contract operation for ${PAIR.join(' vs ')}; every response compared with the checked warm-up body.
 Machine: ${machine()}. Date: ${new Date().toISOString().slice(0, 10)}.

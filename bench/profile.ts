@@ -8,7 +8,7 @@
  * --op: control | analyst | model | entities | leaderboard | compare. The .cpuprofile stays in --dir
  * (default /tmp/llmc-cpu-prof) for Chrome DevTools or speedscope.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { databaseTarget, loadConfig } from '../src/config.js';
+import { buildAndStartArgs } from './results.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, fallback: string) => {
@@ -52,8 +53,7 @@ const port = (probe.address() as { port: number }).port;
 probe.close();
 rmSync(DIR, { recursive: true, force: true });
 mkdirSync(DIR, { recursive: true });
-execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT });
-const server = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${DIR}`, 'dist/server.js'], {
+const server = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${DIR}`, ...buildAndStartArgs()], {
   cwd: ROOT,
   env: { PATH: process.env.PATH ?? '', DATABASE_URL: target.url, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', RESPONSE_CACHE_TTL_MS: '0' },
   stdio: ['ignore', 'inherit', 'inherit'],

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -28,4 +29,17 @@ export function writeSection(title: string, body: string): void {
 export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/**
+ * `npm start`'s node arguments (its script is `node <args>`), after building dist/ as its
+ * prestart does: benches run the service exactly as deployed.
+ */
+export function buildAndStartArgs(): string[] {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
+  const { scripts } = JSON.parse(readFileSync(`${root}/package.json`, 'utf8')) as { scripts: Record<string, string> };
+  const [program, ...args] = scripts.start!.split(' ');
+  if (program !== 'node') throw new Error(`npm start is not "node …": ${scripts.start}`);
+  return args;
 }

@@ -24,7 +24,8 @@ import postgres from 'postgres';
 import { createApp } from '../src/app.js';
 import { databaseTarget, loadConfig } from '../src/config.js';
 import { createDb } from '../src/db/client.js';
-import { machine, writeSection } from './results.js';
+import { ANALYST, MODEL_PAGE_NO_PROFILE } from './operations.js';
+import { buildAndStartArgs, machine, writeSection } from './results.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const arg = (name: string, fallback: string) => {
@@ -50,16 +51,6 @@ const contract = (name: string) => readFileSync(new URL(`../test/contract/${name
 const gql = (server: ServerName, query: string, variables: Record<string, unknown> = {}): Target => ({ server, path: '/graphql', body: JSON.stringify({ query, variables }) });
 const bare = (path: string, variables: Record<string, unknown> = {}): Target => ({ server: 'bare', path, body: JSON.stringify({ variables }) });
 
-const MODEL_PAGE_NO_PROFILE = `query ModelPage($slug: String!, $lane: Lane = PROVISIONAL) {
-  model(slug: $slug) {
-    id slug name releaseDate openWeights contextWindow
-    provider { slug name }
-    family { slug name models { slug name } }
-    pricing { input output cachedInput blended }
-    outputTokensPerSecond timeToFirstTokenSeconds
-    scores(lane: $lane) { benchmark { slug name unit category { slug } } value normalized provenance source measuredOn }
-  }
-}`;
 const PGL_MODEL_PAGE = `query ModelPage($slug: String!) {
   modelBySlug(slug: $slug) {
     rowId slug name releaseDate openWeights contextWindow
@@ -72,7 +63,6 @@ const PGL_MODEL_PAGE = `query ModelPage($slug: String!) {
     }
   }
 }`;
-const ANALYST = 'query Analyst { models(first: 100) { edges { node { slug scores { value benchmark { slug } } } } } }';
 const PGL_ANALYST = `query Analyst { allModels(first: 100, orderBy: PRIMARY_KEY_ASC) { edges { node { slug
   scoresByModelId(condition: { supersededAt: null, retractedAt: null }) { nodes { value benchmarkByBenchmarkId { slug } } } } } } }`;
 // PostGraphile has no _entities: a client fetching 100 models by key sends 100 aliased lookups.
@@ -103,9 +93,10 @@ function operations(p: { pair: string[]; slug: string; slugs: string[]; firstId:
   return ops.map((op) => ({ ...op, targets: op.targets.flatMap((t) => (t.server === 'ours' ? [t, { ...t, server: 'ours-cached' as const }] : [t])) }));
 }
 
-/** `npm start`'s build of the service, and the same transpilation of the peers. */
+/** `npm start`'s arguments for ours (after its build), and the same transpilation of the peers. */
+const START_ARGS: string[] = [];
 function buildServers(): void {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  START_ARGS.push(...buildAndStartArgs());
   execFileSync(process.execPath, ['scripts/build.mjs', '--from', 'bench/servers', '--to', 'bench/.build'], { cwd: ROOT, stdio: 'inherit' });
 }
 
@@ -124,8 +115,8 @@ async function start(name: ServerName, databaseUrl: string): Promise<Running> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATABASE_POOL_MAX: '10' };
   if (name === 'ours') env.RESPONSE_CACHE_TTL_MS = '0';
   // Every server runs as transpiled JavaScript (built once, below), as `npm start` runs ours.
-  const script = { ours: 'dist/server.js', 'ours-cached': 'dist/server.js', postgraphile: 'bench/.build/postgraphile.js', bare: 'bench/.build/bare.js' }[name];
-  const child = spawn(process.execPath, [script], { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const args = { ours: START_ARGS, 'ours-cached': START_ARGS, postgraphile: ['bench/.build/postgraphile.js'], bare: ['bench/.build/bare.js'] }[name];
+  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   let ready = false;
@@ -416,7 +407,7 @@ const report = `
 Command: \`${command}\` (took ${minutes} min).
 Machine: ${machine()}; PostgreSQL 15 on the same machine; autocannon (driver), the three servers and PostgreSQL share the cores.
 Date: ${new Date().toISOString().slice(0, 10)}. Code: ${revision}.
-Servers, each a child process with a pool of 10 connections to the same database: **ours** = \`node dist/server.js\` (what \`npm start\` runs after its build)
+Servers, each a child process with a pool of 10 connections to the same database: **ours** = \`npm start\`'s command, \`node ${START_ARGS.join(' ')}\` (after its build)
 (LOG_LEVEL=warn, default limits) with RESPONSE_CACHE_TTL_MS=0, so every request executes, as it does for the peers; **ours-cached** = the same
 server as deployed (response cache on, 60 s TTL): after the first request of a run it answers from the cache; **postgraphile** = PostGraphile 5.1.5, Amber preset, default inflection, \`PgIndexBehaviorsPlugin\`
 disabled (scores.model_id has only partial indexes), \`Promise.withResolvers\` polyfilled (it declares Node ≥ 22; this is Node 20);

@@ -5,13 +5,13 @@
  *
  *   npm run bench:startup
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { machine, percentile, writeSection } from './results.js';
+import { buildAndStartArgs, machine, percentile, writeSection } from './results.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -26,8 +26,7 @@ async function freePort(): Promise<number> {
 async function timeToGraphiql(dataDir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: root });
-  const child = spawn(process.execPath, ['--enable-source-maps', 'dist/server.js'], { cwd: root, env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, buildAndStartArgs(), { cwd: root, env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
   try {
     for (;;) {
       try {
