@@ -109,7 +109,19 @@ function hasNul(variables: unknown): boolean {
   return false;
 }
 
+/** Per parsed document (Yoga caches those), so a repeated operation is walked once. */
+const nulInDocument = new WeakMap<DocumentNode, boolean>();
+
 function documentHasNul(document: DocumentNode): boolean {
+  let known = nulInDocument.get(document);
+  if (known === undefined) {
+    known = walkForNul(document);
+    nulInDocument.set(document, known);
+  }
+  return known;
+}
+
+function walkForNul(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     StringValue(node) {
