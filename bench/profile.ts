@@ -6,16 +6,18 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/llmc_synth npm run bench:profile -- --op analyst --duration 10
  *
  * --op: control | analyst | model | entities | leaderboard | compare. The .cpuprofile stays in --dir
- * (default /tmp/llmc-cpu-prof) for Chrome DevTools or speedscope.
+ * (default /tmp/llmc-cpu-prof) for Chrome DevTools or speedscope; with --svg <file> a flame graph
+ * of it is written too (bench/flame.ts).
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { databaseTarget, loadConfig } from '../src/config.js';
+import { flameGraph } from './flame.js';
 import { buildAndStartArgs } from './results.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +29,7 @@ const OP = arg('op', 'analyst');
 const DURATION = Number(arg('duration', '10'));
 const CONNECTIONS = Number(arg('connections', '10'));
 const DIR = arg('dir', '/tmp/llmc-cpu-prof');
+const SVG = arg('svg', '');
 const contract = (name: string) => readFileSync(new URL(`../test/contract/${name}.graphql`, import.meta.url), 'utf8');
 
 const target = databaseTarget(loadConfig());
@@ -76,6 +79,7 @@ interface Node { id: number; callFrame: { functionName: string; url: string; lin
 const file = readdirSync(DIR).find((f) => f.endsWith('.cpuprofile'));
 if (!file) throw new Error(`no profile in ${DIR}`);
 const profile = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { nodes: Node[]; samples: number[]; timeDeltas: number[] };
+if (SVG) writeFileSync(SVG, flameGraph(profile, `${OP} page, ${result.requests.total} requests at ${CONNECTIONS} connections (npm run bench:profile, ${new Date().toISOString().slice(0, 10)})`));
 // Self time per node from the sample deltas (µs).
 const self = new Map<number, number>();
 profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
