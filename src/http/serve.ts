@@ -77,6 +77,10 @@ export async function listen(handler: Handler, config: ServeConfig): Promise<Htt
     inFlight.add(res);
     res.on('close', () => {
       inFlight.delete(res);
+      // Yoga's HTTP adapter (@whatwg-node/server) awaits 'drain' after a write that filled the
+      // socket's buffer; a socket destroyed meanwhile never emits it, and the handler would never
+      // return, keeping its admission turn for good (ten such clients wedge the server). Wake it.
+      if (!res.writableFinished) res.emit('drain');
       // The connection is idle now; while draining it must not wait for another request.
       if (draining) setImmediate(() => server.closeIdleConnections());
     });
