@@ -58,6 +58,11 @@ const schema = z.object({
   REDIS_KEY_PREFIX: z.string().default('llmc:'),
   /** How long a cached response may be served (it is invalidated by every write anyway); 0 turns the cache off. */
   RESPONSE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * What the in-memory response cache may hold, in bytes of the cached responses' JSON (they take
+   * a few times that on the heap); least recently used answers go first. Redis has its own bound.
+   */
+  RESPONSE_CACHE_MAX_BYTES: z.coerce.number().int().min(0).default(16 * 1024 * 1024),
 }).refine((c) => c.HTTP_REQUEST_TIMEOUT_MS === 0 || c.HTTP_HEADERS_TIMEOUT_MS <= c.HTTP_REQUEST_TIMEOUT_MS, {
   message: 'must not exceed HTTP_REQUEST_TIMEOUT_MS',
   path: ['HTTP_HEADERS_TIMEOUT_MS'],

@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import { createInMemoryCache, useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
+import type { ExecutionResult } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from '../http/logger.js';
 import type { RedisConnections } from './redis.js';
+import { singleFlight } from './single-flight.js';
 
 /**
  * Where cached responses live, by generation. Invalidation rule: every write that changed
@@ -33,19 +36,26 @@ export interface GenerationalCache extends Cache {
 
 const generationOf = (key: string): number => Number(key.slice(0, key.indexOf(':')));
 
-/** One instance's cache: an LRU of at most `max` responses, dropped whole on every write. */
-export function memoryCache(max = 1000): GenerationalCache {
+/**
+ * One instance's cache: the least recently used responses go first once they hold more than
+ * `maxBytes` (measured as their JSON) or number more than `maxEntries`; dropped whole on every
+ * write. Bounded in bytes because one analyst page is 1.3 MB: a thousand of them would not fit
+ * in the heap `npm start` gives node. A response larger than `maxBytes` is not kept.
+ */
+export function memoryCache(maxBytes: number, maxEntries = 1000): GenerationalCache {
   let generation = 0;
-  let entries = createInMemoryCache({ max });
+  const fresh = () =>
+    new LRUCache<string, ExecutionResult>({ max: maxEntries, maxSize: Math.max(1, maxBytes), sizeCalculation: (result) => Math.max(1, JSON.stringify(result).length) });
+  let entries = fresh();
   return {
     generation: () => generation,
     async bump() {
       generation += 1;
-      entries = createInMemoryCache({ max });
+      entries = fresh();
     },
-    get: (key) => (generationOf(key) === generation ? entries.get(key) : null),
+    get: (key) => (generationOf(key) === generation ? (entries.get(key) ?? null) : null),
     set(key, result, _entities, ttl) {
-      if (generationOf(key) === generation) return entries.set(key, result, [], ttl);
+      if (generationOf(key) === generation && ttl > 0) entries.set(key, result, { ttl: Number.isFinite(ttl) ? ttl : undefined });
     },
     // Writes invalidate through `bump`; the plugin's per-entity invalidation of mutation results is not needed.
     invalidate: () => {},
@@ -142,29 +152,72 @@ export interface CacheKeyParts {
   variant: string;
 }
 
+/** How long identical requests wait for the first of them (single flight) before running anyway. */
+const MAX_FLIGHT_WAIT_MS = 10_000;
+
 /**
  * The response cache for public reads. Only requests without credentials use it (read or write):
  * the one caller-dependent field, `auditLog`, then can never be stored from one caller and served
  * to another, and the schema coordinates below keep its answers out of the cache besides.
  * Mutations, subscriptions, introspection and responses with errors are never cached.
+ *
+ * Two plugins, in this order: identical requests arriving while the first of them runs wait for
+ * it (src/live/single-flight.ts), then the cache answers them.
  */
-export function responseCache(options: { cache: GenerationalCache; ttlMs: number } & CacheKeyParts): Plugin {
+export function responseCache(options: { cache: GenerationalCache; ttlMs: number } & CacheKeyParts): Plugin[] {
   const { cache } = options;
   const usesCache = (request: Request) =>
     !request.headers.has('authorization') && !(request.headers.get('accept') ?? '').includes('text/event-stream');
-  return useResponseCache({
+  // One key per request, built by the first plugin that asks for it.
+  const keys = new WeakMap<Request, Promise<string>>();
+  const keyOf = (request: Request, documentString: string, operationName: string | null | undefined, variableValues: unknown) => {
+    let key = keys.get(request);
+    if (!key) {
+      // Variables are hashed as sent: the same variables in another key order only miss.
+      const hash = createHash('sha256').update(JSON.stringify([documentString, operationName ?? null, variableValues ?? {}, options.today(), options.variant]));
+      key = Promise.resolve(cache.generation()).then((generation) => `${generation}:${hash.digest('hex')}`);
+      keys.set(request, key);
+    }
+    return key;
+  };
+  const flights = singleFlight(MAX_FLIGHT_WAIT_MS);
+  const leaders = new WeakMap<Request, () => void>();
+  // Entries being written (Redis): a flight lands once its leader's answer can be read back.
+  const storing = new Map<string, Promise<unknown>>();
+  const stored: Cache = {
+    get: (key) => cache.get(key),
+    set(key, ...rest) {
+      const write = Promise.resolve(cache.set(key, ...rest)).finally(() => {
+        if (storing.get(key) === write) storing.delete(key);
+      });
+      storing.set(key, write);
+      return write;
+    },
+    invalidate: (...args) => cache.invalidate(...args),
+  };
+  const coalesce: Plugin = {
+    async onParams({ params, request }) {
+      if (!usesCache(request)) return;
+      const land = await flights.join(await keyOf(request, params.query ?? '', params.operationName, params.variables));
+      if (land) leaders.set(request, land);
+    },
+    onExecutionResult({ request }) {
+      const land = leaders.get(request);
+      if (!land) return;
+      leaders.delete(request);
+      void keys.get(request)!.then((key) => storing.get(key)).then(land, land);
+    },
+  };
+  const responses = useResponseCache({
     session: () => null,
     enabled: usesCache,
-    cache,
+    cache: stored,
     ttl: options.ttlMs,
     // The plugin would otherwise add each object's `id` to the operation to invalidate by entity.
     idFields: [],
     includeExtensionMetadata: false,
     ttlPerSchemaCoordinate: { 'Query.auditLog': 0, AuditPage: 0, AuditEntry: 0 },
-    // Variables are hashed as sent: the same variables in another key order only miss.
-    buildResponseCacheKey: async ({ documentString, operationName, variableValues }) => {
-      const hash = createHash('sha256').update(JSON.stringify([documentString, operationName ?? null, variableValues ?? {}, options.today(), options.variant]));
-      return `${await cache.generation()}:${hash.digest('hex')}`;
-    },
+    buildResponseCacheKey: ({ documentString, operationName, variableValues, request }) => keyOf(request, documentString, operationName, variableValues),
   });
+  return [coalesce, responses];
 }

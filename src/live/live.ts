@@ -11,6 +11,7 @@ type LiveConfig = Pick<
   | 'REDIS_URL'
   | 'REDIS_KEY_PREFIX'
   | 'RESPONSE_CACHE_TTL_MS'
+  | 'RESPONSE_CACHE_MAX_BYTES'
   | 'TRUSTED_DOCUMENTS'
   | 'TRUSTED_DOCUMENTS_MANIFEST'
   | 'MAX_DEPTH'
@@ -39,7 +40,7 @@ export function createLive(options: { config: LiveConfig; logger: Logger; today:
   const redis = config.REDIS_URL ? connectRedis(config.REDIS_URL, logger) : undefined;
   const prefix = config.REDIS_KEY_PREFIX;
   let cache: GenerationalCache | undefined;
-  if (config.RESPONSE_CACHE_TTL_MS > 0) cache = redis ? redisCache(redis, prefix, logger) : memoryCache();
+  if (config.RESPONSE_CACHE_TTL_MS > 0) cache = redis ? redisCache(redis, prefix, logger) : memoryCache(config.RESPONSE_CACHE_MAX_BYTES);
   const feed = changeFeed({ redis, prefix, logger });
   options.stopping?.addEventListener('abort', () => feed.end(), { once: true });
 
@@ -64,7 +65,7 @@ export function createLive(options: { config: LiveConfig; logger: Logger; today:
       config.MAX_COST,
       config.COST_LIST_SIZE,
     ]);
-    plugins.push(responseCache({ cache, ttlMs: config.RESPONSE_CACHE_TTL_MS, today: options.today, variant }));
+    plugins.push(...responseCache({ cache, ttlMs: config.RESPONSE_CACHE_TTL_MS, today: options.today, variant }));
   }
   plugins.push({
     async onDispose() {

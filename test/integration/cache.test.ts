@@ -6,7 +6,7 @@ import { createKey } from '../../src/db/auth/keys.js';
 import { memoryCache, responseCache } from '../../src/live/cache.js';
 import { schema } from '../../src/schema/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
-import { hardenedApp, type HardenedApp } from '../helpers/http.js';
+import { hardenedApp, memoryLogger, type HardenedApp } from '../helpers/http.js';
 import { redisNamespace, redisReachable, TEST_REDIS_URL } from '../helpers/redis.js';
 
 // Scores are recorded at the database's now(), so reads use the real clock too (as mutations.test.ts does).
@@ -31,6 +31,12 @@ const PRICE = `mutation($input: SetModelPricingInput!) { setModelPricing(input: 
 const AUDIT = '{ auditLog(first: 5) { entries { actor operation changes } } }';
 const gpqa = (value: number) => ({ input: { scores: [{ model: 'gpt-4-1', benchmark: 'gpqa', value, source: 'https://example.org/gpqa', provenance: 'INDEPENDENT' }] } });
 const gpqaScore = (data: any) => data.model.scores.find((s: any) => s.benchmark.slug === 'gpqa').value;
+
+/** How many GraphQL requests an app logged, and how many of them ran SQL (the others were answered from the cache). */
+const executed = (lines: any[]) => {
+  const requests = lines.filter((line) => line.path === '/graphql' && typeof line.statements === 'number');
+  return { requests: requests.length, withSql: requests.filter((line) => line.statements > 0).length };
+};
 
 // One database for the file (seeding is the slow part); the Redis instances below share it too.
 let app: TestApp;
@@ -75,6 +81,26 @@ describe('response cache in memory (the default)', () => {
     // Writing the same score again changes nothing, and keeps the cache.
     expect((await app.gql(RECORD, gpqa(99), as(keys.write))).data!.recordScores).toMatchObject({ unchanged: 1, changed: false });
     expect((await app.gql(COMPARE, PAIR)).statements).toBe(0);
+  });
+
+  it('runs identical reads that arrive together once: the others wait for the first and get its answer', async () => {
+    const once = await hardenedApp(app.handle, { RESPONSE_CACHE_TTL_MS: 0 }, { now: () => new Date() }).send(COMPARE, { variables: PAIR });
+    expect(once.body.errors).toBeUndefined();
+    const log = memoryLogger('info');
+    const cached = hardenedApp(app.handle, {}, { now: () => new Date(), logger: log.logger });
+    const replies = await Promise.all(Array.from({ length: 5 }, () => cached.send(COMPARE, { variables: PAIR })));
+    for (const reply of replies) expect(reply.body).toEqual(once.body);
+    expect(executed(log.lines())).toEqual({ requests: 5, withSql: 1 });
+
+    // An answer that is not cached (an error) cannot be shared: each of them runs.
+    const unknown = { m: ['gpt-4-1', 'no-such-model'] };
+    const alone = await cached.send(COMPARE, { variables: unknown });
+    expect(alone.body.errors?.[0]?.message).toContain('no-such-model');
+    const errors = memoryLogger('info');
+    const refusing = hardenedApp(app.handle, {}, { now: () => new Date(), logger: errors.logger });
+    const refused = await Promise.all(Array.from({ length: 3 }, () => refusing.send(COMPARE, { variables: unknown })));
+    for (const reply of refused) expect(reply.body).toEqual(alone.body);
+    expect(executed(errors.lines())).toEqual({ requests: 3, withSql: 3 });
   });
 
   it('answers If-None-Match with 304 while the entry is current, and with the new data after a write', async () => {
@@ -134,7 +160,7 @@ describe('response cache in memory (the default)', () => {
     const yoga = createYoga<Record<string, unknown>, Context>({
       schema,
       context: () => createContext(app.handle.db, new Date(), `Bearer ${keys.admin}`),
-      plugins: [responseCache({ cache: memoryCache(), ttlMs: 60_000, today, variant: '' })],
+      plugins: responseCache({ cache: memoryCache(1 << 20), ttlMs: 60_000, today, variant: '' }),
     });
     const run = async (query: string) => {
       const before = app.handle.statements.count;
@@ -224,6 +250,22 @@ describe.skipIf(!reachable)('response cache in Redis, shared by two instances', 
     const hit = await b.send(COMPARE, { variables: PAIR });
     expect(hit.statements).toBe(0);
     expect(hit.body).toEqual(after.body);
+  });
+
+  it('runs identical reads that arrive together once, the others reading its answer back from Redis', async () => {
+    const pair = { m: ['gpt-4-1-mini', 'gpt-4-1'] };
+    const once = await hardenedApp(app.handle, { RESPONSE_CACHE_TTL_MS: 0 }, { now: () => new Date() }).send(COMPARE, { variables: pair });
+    expect(once.body.errors).toBeUndefined();
+    const log = memoryLogger('info');
+    const c = hardenedApp(app.handle, config, { now: () => new Date(), logger: log.logger });
+    try {
+      await c.send('{ categories { slug } }'); // C knows the current generation
+      const replies = await Promise.all(Array.from({ length: 4 }, () => c.send(COMPARE, { variables: pair })));
+      for (const reply of replies) expect(reply.body).toEqual(once.body);
+      expect(executed(log.lines().slice(1))).toEqual({ requests: 4, withSql: 1 });
+    } finally {
+      await c.yoga.dispose();
+    }
   });
 
   it('keeps working when Redis loses the generation counter, starting it again above the old one', async () => {
