@@ -19,7 +19,7 @@ const contract = (name: string) => readFileSync(new URL(`../test/contract/${name
 const target = databaseTarget(loadConfig());
 if (target.kind !== 'postgres') throw new Error('bench:leaderboard needs DATABASE_URL=postgres://… with the synthetic dataset');
 const handle = await createDb({ ...target, poolMax: 12 });
-const yoga = createApp({ db: handle.db, config: { LOG_LEVEL: 'silent' } });
+const yoga = createApp({ db: handle.db, config: { LOG_LEVEL: 'silent', RESPONSE_CACHE_TTL_MS: 0 } });
 
 const operations: [string, string, Record<string, unknown>][] = [
   ['overall leaderboard, first 50', contract('leaderboard'), { first: 50 }],
