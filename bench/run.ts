@@ -345,8 +345,11 @@ const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 
 const f0 = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const f2 = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(2));
-const m = (r: DatasetResult, op: string, server: ServerName, c: number, k: Exclude<keyof Sample, 'silent'>) => median((r.samples.get(`${op}/${server}/${c}`) ?? []).map((s) => s[k]));
-const triple = (r: DatasetResult, op: string, server: ServerName, k: Exclude<keyof Sample, 'silent'>) => CONNECTIONS.map((c) => f0(m(r, op, server, c, k))).join(' / ');
+type Metric = Exclude<keyof Sample, 'silent'>;
+const m = (r: DatasetResult, op: string, server: ServerName, c: number, k: Metric) => median((r.samples.get(`${op}/${server}/${c}`) ?? []).map((s) => s[k]));
+/** Every run of an operation on a server, at every connection count. */
+const runsOf = (r: DatasetResult, op: string, server: ServerName) => CONNECTIONS.flatMap((c) => r.samples.get(`${op}/${server}/${c}`) ?? []);
+const triple = (r: DatasetResult, op: string, server: ServerName, k: Metric) => CONNECTIONS.map((c) => f0(m(r, op, server, c, k))).join(' / ');
 const ratio = (r: DatasetResult, op: string, other: ServerName, otherOp = op, who: ServerName = 'ours') =>
   CONNECTIONS.map((c) => f2(m(r, op, who, c, 'rps') / m(r, otherOp, other, c, 'rps'))).join(' / ');
 
@@ -359,7 +362,7 @@ function table(r: DatasetResult): string {
   for (const op of r.ops) {
     const hasOurs = op.targets.some((x) => x.server === 'ours');
     for (const t of op.targets) {
-      const runs = CONNECTIONS.flatMap((cc) => r.samples.get(`${op.id}/${t.server}/${cc}`) ?? []);
+      const runs = runsOf(r, op.id, t.server);
       const failures = runs.reduce((a, s) => a + s.failures, 0);
       const silent = runs.filter((s) => s.silent).length;
       const notes = [failures ? `${failures} failed requests` : '', silent ? `no response in ${silent} of ${runs.length} runs` : ''].filter(Boolean).join(', ');
@@ -375,7 +378,7 @@ function table(r: DatasetResult): string {
 }
 
 /** Whether any run of an operation on a server went without a single response: the target is missed, whatever the other runs did. */
-const silent = (r: DatasetResult, op: string, server: ServerName) => CONNECTIONS.some((c) => (r.samples.get(`${op}/${server}/${c}`) ?? []).some((s) => s.silent));
+const silent = (r: DatasetResult, op: string, server: ServerName) => runsOf(r, op, server).some((s) => s.silent);
 
 function targets(): string {
   const lines: string[] = [];
