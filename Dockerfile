@@ -7,7 +7,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-# Sources, migrations, the bundled dataset and test/contract (GraphiQL's examples); see .dockerignore.
+# Sources, migrations, the bundled dataset and contract (GraphiQL's examples); see .dockerignore.
 COPY . .
 RUN npm run build
 RUN npm prune --omit=dev --no-audit --no-fund

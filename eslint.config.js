@@ -17,8 +17,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // The math stays pure: no GraphQL, Pothos or Drizzle under src/resolvers.
-    files: ['src/resolvers/**/*.ts'],
+    // The math stays pure: no GraphQL, Pothos or Drizzle under src/domain.
+    files: ['src/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',

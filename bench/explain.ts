@@ -26,11 +26,15 @@ handle.statements.logQuery = (query: string, params?: unknown[]) => {
   counting(query);
 };
 
-const contract = (name: string) => readFileSync(new URL(`../test/contract/${name}.graphql`, import.meta.url), 'utf8');
+const contract = (name: string) => readFileSync(new URL(`../contract/${name}.graphql`, import.meta.url), 'utf8');
 const synthetic = target.url.includes('synth');
 const slug = synthetic ? 'syn-model-04242' : 'gpt-4-1';
 const operations: [string, string, Record<string, unknown>][] = [
-  ['compare page', contract('compare-page'), { models: synthetic ? ['syn-model-00042', slug] : [slug, 'gpt-4-1-mini'] }],
+  [
+    'compare page',
+    contract('compare-page'),
+    { models: synthetic ? ['syn-model-00042', slug] : [slug, 'gpt-4-1-mini'] },
+  ],
   ['leaderboard, first 50', contract('leaderboard'), { first: 50 }],
   ['model page', contract('model-page'), { slug }],
   ['model page without profile', MODEL_PAGE_NO_PROFILE, { slug }],
@@ -41,14 +45,22 @@ const sql = postgres(target.url, { max: 1, onnotice: () => {} });
 console.log('| operation | statement | planning ms | execution ms |\n| --- | --- | --- | --- |');
 for (const [name, query, variables] of operations) {
   captured.length = 0;
-  const response = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const text = await response.text();
   if (text.includes('"errors"')) throw new Error(`${name}: ${text.slice(0, 300)}`);
   for (const [statement, params] of [...captured]) {
     for (let i = 0; i < 3; i++) await sql.unsafe(statement, params as never[]);
-    const plan = (await sql.unsafe(`explain (analyze) ${statement}`, params as never[])).map((r) => String(r['QUERY PLAN']));
+    const plan = (await sql.unsafe(`explain (analyze) ${statement}`, params as never[])).map((r) =>
+      String(r['QUERY PLAN']),
+    );
     const time = (label: string) => plan.find((l) => l.startsWith(label))?.replace(/^[^:]*: ([\d.]+) ms$/, '$1') ?? '?';
-    console.log(`| ${name} | \`${statement.replace(/\s+/g, ' ').trim().slice(0, 60)}…\` | ${time('Planning Time')} | ${time('Execution Time')} |`);
+    console.log(
+      `| ${name} | \`${statement.replace(/\s+/g, ' ').trim().slice(0, 60)}…\` | ${time('Planning Time')} | ${time('Execution Time')} |`,
+    );
   }
 }
 await sql.end();

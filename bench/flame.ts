@@ -7,14 +7,23 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface Profile { nodes: Node[]; samples: number[]; timeDeltas: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: Node[];
+  samples: number[];
+  timeDeltas: number[];
+}
 
 const WIDTH = 1600;
 const ROW = 16;
 const IDLE = new Set(['(idle)', '(program)']);
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Where a frame lives: package, node internal, or the project's file. */
 function label(node: Node): string {
@@ -48,8 +57,15 @@ export function flameGraph(profile: Profile, title: string): string {
     depth = Math.max(depth, level);
     const name = level === 0 ? 'all' : label(node);
     const share = ((100 * t) / all).toFixed(1);
-    const hue = /node_modules/.test(node.callFrame.url) ? 30 : node.callFrame.url.startsWith('node:') || !node.callFrame.url ? 200 : 100;
-    const text = width > 40 ? `<text x="${(x + 3).toFixed(1)}" y="${ROW - 4}" font-size="11">${escape(name.slice(0, Math.floor(width / 6.5)))}</text>` : '';
+    const hue = /node_modules/.test(node.callFrame.url)
+      ? 30
+      : node.callFrame.url.startsWith('node:') || !node.callFrame.url
+        ? 200
+        : 100;
+    const text =
+      width > 40
+        ? `<text x="${(x + 3).toFixed(1)}" y="${ROW - 4}" font-size="11">${escape(name.slice(0, Math.floor(width / 6.5)))}</text>`
+        : '';
     boxes.push(
       `<g transform="translate(0 ${level * ROW})"><title>${escape(name)} (${share}%)</title><rect x="${x.toFixed(1)}" width="${width.toFixed(1)}" height="${ROW - 1}" fill="hsl(${hue} 70% ${60 + (level % 3) * 6}%)"/>${text}</g>`,
     );

@@ -15,17 +15,31 @@ import { databaseTarget, loadConfig } from '../src/config.js';
 import { createDb } from '../src/db/client.js';
 import { machine, percentile, writeSection } from './results.js';
 
-const contract = (name: string) => readFileSync(new URL(`../test/contract/${name}.graphql`, import.meta.url), 'utf8');
+const contract = (name: string) => readFileSync(new URL(`../contract/${name}.graphql`, import.meta.url), 'utf8');
 const target = databaseTarget(loadConfig());
-if (target.kind !== 'postgres') throw new Error('bench:leaderboard needs DATABASE_URL=postgres://… with the synthetic dataset');
+if (target.kind !== 'postgres')
+  throw new Error('bench:leaderboard needs DATABASE_URL=postgres://… with the synthetic dataset');
 const handle = await createDb({ ...target, poolMax: 12 });
 const yoga = createApp({ db: handle.db, config: { LOG_LEVEL: 'silent', RESPONSE_CACHE_TTL_MS: 0 } });
 
 const operations: [string, string, Record<string, unknown>][] = [
   ['overall leaderboard, first 50', contract('leaderboard'), { first: 50 }],
   ['category leaderboard, first 50', contract('leaderboard'), { first: 50, category: 'syn-category-3' }],
-  ['overall, caller weights, first 50', `query($w: [CategoryWeightInput!]) { leaderboard(first: 50, weights: $w) { totalCount edges { node { rank score model { slug } } } } }`, { w: [{ category: 'syn-category-1', weight: 3 }, { category: 'syn-category-2', weight: 1 }] }],
-  ['filtered leaderboard (open weights, ≥128K)', contract('leaderboard'), { first: 50, filter: { openWeights: true, minContextWindow: 131072 } }],
+  [
+    'overall, caller weights, first 50',
+    `query($w: [CategoryWeightInput!]) { leaderboard(first: 50, weights: $w) { totalCount edges { node { rank score model { slug } } } } }`,
+    {
+      w: [
+        { category: 'syn-category-1', weight: 3 },
+        { category: 'syn-category-2', weight: 1 },
+      ],
+    },
+  ],
+  [
+    'filtered leaderboard (open weights, ≥128K)',
+    contract('leaderboard'),
+    { first: 50, filter: { openWeights: true, minContextWindow: 131072 } },
+  ],
   ['category leaders', contract('category-leaders'), {}],
   ['model page', contract('model-page'), { slug: 'syn-model-04242' }],
   ['compare page, 2 models', contract('compare-page'), { models: ['syn-model-00042', 'syn-model-04242'] }],
@@ -34,7 +48,11 @@ const operations: [string, string, Record<string, unknown>][] = [
 async function run(query: string, variables: Record<string, unknown>): Promise<{ ms: number; statements: number }> {
   const before = handle.statements.count;
   const started = performance.now();
-  const response = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const response = await yoga.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const body = (await response.json()) as { errors?: unknown[] };
   const ms = performance.now() - started;
   if (body.errors) throw new Error(`errors: ${JSON.stringify(body.errors)}`);
@@ -42,7 +60,8 @@ async function run(query: string, variables: Record<string, unknown>): Promise<{
 }
 
 const counts = await handle.db.execute(
-  (await import('drizzle-orm')).sql`select (select count(*) from models) as models, (select count(*) from scores) as scores, (select count(*) from benchmarks) as benchmarks`,
+  (await import('drizzle-orm'))
+    .sql`select (select count(*) from models) as models, (select count(*) from scores) as scores, (select count(*) from benchmarks) as benchmarks`,
 );
 const sizes = (Array.isArray(counts) ? counts : (counts as { rows: unknown[] }).rows)[0] as Record<string, string>;
 const lines: string[] = [];
@@ -65,7 +84,9 @@ for (const [name, query, variables] of operations) {
   sequential.sort((a, b) => a - b);
   concurrent.sort((a, b) => a - b);
   const f = (n: number) => n.toFixed(1);
-  lines.push(`| ${name} | ${statements} | ${f(percentile(sequential, 50))} | ${f(percentile(sequential, 99))} | ${f(percentile(concurrent, 50))} | ${f(percentile(concurrent, 99))} |`);
+  lines.push(
+    `| ${name} | ${statements} | ${f(percentile(sequential, 50))} | ${f(percentile(sequential, 99))} | ${f(percentile(concurrent, 50))} | ${f(percentile(concurrent, 99))} |`,
+  );
   console.log(lines.at(-1));
 }
 await handle.close();

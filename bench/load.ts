@@ -27,7 +27,7 @@ const DURATION = Number(process.argv[process.argv.indexOf('--duration') + 1]) ||
 const CONNECTIONS = 50;
 const PAIR = ['gpt-4-1', 'gpt-4-1-mini'];
 const BODY = JSON.stringify({
-  query: readFileSync(new URL('../test/contract/compare-page.graphql', import.meta.url), 'utf8'),
+  query: readFileSync(new URL('../contract/compare-page.graphql', import.meta.url), 'utf8'),
   variables: { models: PAIR },
 });
 const HEADERS = { 'content-type': 'application/json', accept: 'application/graphql-response+json' };
@@ -56,7 +56,13 @@ const port = await freePort();
 const startArgs = buildAndStartArgs();
 const server = spawn(process.execPath, startArgs, {
   cwd: ROOT,
-  env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+  env: {
+    PATH: process.env.PATH ?? '',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 const origin = `http://127.0.0.1:${port}`;
@@ -67,7 +73,10 @@ try {
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (server.exitCode !== null) throw new Error(`the server exited with ${server.exitCode}`);
-    const ready = await fetch(`${origin}/ready`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${origin}/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     if (Date.now() > deadline) throw new Error('the server was not ready within 120 s');
     await new Promise((r) => setTimeout(r, 200));
@@ -76,11 +85,22 @@ try {
   const check = await fetch(`${origin}/graphql`, { method: 'POST', headers: HEADERS, body: BODY });
   const expected = await check.text();
   const parsed = JSON.parse(expected) as { errors?: unknown; data?: { comparison?: { models: { slug: string }[] } } };
-  if (check.status !== 200 || parsed.errors || parsed.data?.comparison?.models.map((m) => m.slug).join() !== PAIR.join()) {
+  if (
+    check.status !== 200 ||
+    parsed.errors ||
+    parsed.data?.comparison?.models.map((m) => m.slug).join() !== PAIR.join()
+  ) {
     throw new Error(`the compare page does not answer as expected: ${check.status} ${expected.slice(0, 500)}`);
   }
   // Warm-up: plans, prepared statements, JIT.
-  await autocannon({ url: `${origin}/graphql`, method: 'POST', headers: HEADERS, body: BODY, connections: 10, duration: 3 });
+  await autocannon({
+    url: `${origin}/graphql`,
+    method: 'POST',
+    headers: HEADERS,
+    body: BODY,
+    connections: 10,
+    duration: 3,
+  });
 
   const result = await autocannon({
     url: `${origin}/graphql`,
@@ -92,8 +112,14 @@ try {
     expectBody: expected,
   });
 
-  const database = target.kind === 'postgres' ? 'PostgreSQL 15 on the same machine (database llmc_bench, bundled dataset)' : 'in-memory PGlite (bundled dataset)';
-  const command = target.kind === 'postgres' ? 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:load' : 'npm run bench:load';
+  const database =
+    target.kind === 'postgres'
+      ? 'PostgreSQL 15 on the same machine (database llmc_bench, bundled dataset)'
+      : 'in-memory PGlite (bundled dataset)';
+  const command =
+    target.kind === 'postgres'
+      ? 'DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:load'
+      : 'npm run bench:load';
   const report = `
 Command: \`${command}\`: the real server (\`npm start\`'s \`node ${startArgs.join(' ')}\` after its build, LOG_LEVEL=warn, default limits and pool) on ${database},
 driven over HTTP by autocannon in another process: ${CONNECTIONS} connections for ${DURATION} s, POST /graphql with the

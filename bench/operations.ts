@@ -1,5 +1,5 @@
 /**
- * Our operations of `npm run bench` that are not contract operations (test/contract has the
+ * Our operations of `npm run bench` that are not contract operations (contract has the
  * others). test/integration/statements.test.ts asserts their SQL statement counts.
  */
 
@@ -16,4 +16,5 @@ export const MODEL_PAGE_NO_PROFILE = `query ModelPage($slug: String!, $lane: Lan
 }`;
 
 /** An analyst's page: 100 models with all their scores. */
-export const ANALYST = 'query Analyst { models(first: 100) { edges { node { slug scores { value benchmark { slug } } } } } }';
+export const ANALYST =
+  'query Analyst { models(first: 100) { edges { node { slug scores { value benchmark { slug } } } } } }';

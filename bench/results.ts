@@ -14,7 +14,9 @@ export function machine(): string {
 /** Replaces (or appends) one `## title` section of bench/RESULTS.md, keeping the others. */
 export function writeSection(title: string, body: string): void {
   const heading = `## ${title}`;
-  const current = existsSync(RESULTS) ? readFileSync(RESULTS, 'utf8') : '# Benchmark results\n\nEvery section says the command that produced it, the machine and the date.\n';
+  const current = existsSync(RESULTS)
+    ? readFileSync(RESULTS, 'utf8')
+    : '# Benchmark results\n\nEvery section says the command that produced it, the machine and the date.\n';
   const start = current.indexOf(`${heading}\n`);
   const section = `${heading}\n\n${body.trim()}\n`;
   if (start === -1) {

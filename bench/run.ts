@@ -44,12 +44,28 @@ const CLK_TCK = 100; // USER_HZ on Linux (getconf CLK_TCK)
 
 /** ours: the service with its response cache off (every request executes); ours-cached: as deployed (cache on, the default). */
 type ServerName = 'ours' | 'ours-cached' | 'postgraphile' | 'bare';
-interface Target { server: ServerName; path: string; body: string }
-interface Op { id: string; label: string; targets: Target[] }
+interface Target {
+  server: ServerName;
+  path: string;
+  body: string;
+}
+interface Op {
+  id: string;
+  label: string;
+  targets: Target[];
+}
 
-const contract = (name: string) => readFileSync(new URL(`../test/contract/${name}.graphql`, import.meta.url), 'utf8');
-const gql = (server: ServerName, query: string, variables: Record<string, unknown> = {}): Target => ({ server, path: '/graphql', body: JSON.stringify({ query, variables }) });
-const bare = (path: string, variables: Record<string, unknown> = {}): Target => ({ server: 'bare', path, body: JSON.stringify({ variables }) });
+const contract = (name: string) => readFileSync(new URL(`../contract/${name}.graphql`, import.meta.url), 'utf8');
+const gql = (server: ServerName, query: string, variables: Record<string, unknown> = {}): Target => ({
+  server,
+  path: '/graphql',
+  body: JSON.stringify({ query, variables }),
+});
+const bare = (path: string, variables: Record<string, unknown> = {}): Target => ({
+  server: 'bare',
+  path,
+  body: JSON.stringify({ variables }),
+});
 
 const PGL_MODEL_PAGE = `query ModelPage($slug: String!) {
   modelBySlug(slug: $slug) {
@@ -68,7 +84,10 @@ const PGL_ANALYST = `query Analyst { allModels(first: 100, orderBy: PRIMARY_KEY_
 // PostGraphile has no _entities: a client fetching 100 models by key sends 100 aliased lookups.
 const pglEntities = (slugs: string[]) => ({
   query: `query Entities(${slugs.map((_, i) => `$s${i}: String!`).join(', ')}) {\n${slugs
-    .map((_, i) => `  m${i}: modelBySlug(slug: $s${i}) { __typename slug name modelPricesByModelId(orderBy: EFFECTIVE_FROM_DESC, first: 1) { nodes { inputPrice outputPrice } } }`)
+    .map(
+      (_, i) =>
+        `  m${i}: modelBySlug(slug: $s${i}) { __typename slug name modelPricesByModelId(orderBy: EFFECTIVE_FROM_DESC, first: 1) { nodes { inputPrice outputPrice } } }`,
+    )
     .join('\n')}\n}`,
   variables: Object.fromEntries(slugs.map((s, i) => [`s${i}`, s])),
 });
@@ -76,28 +95,66 @@ const pglEntities = (slugs: string[]) => ({
 function operations(p: { pair: string[]; slug: string; slugs: string[]; firstId: number }): Op[] {
   const entities = pglEntities(p.slugs);
   const ops: Op[] = [
-    { id: 'compare', label: 'compare page (2 models)', targets: [gql('ours', contract('compare-page'), { models: p.pair }), bare('/compare', { models: p.pair })] },
-    { id: 'leaderboard', label: 'leaderboard, first 50', targets: [gql('ours', contract('leaderboard'), { first: 50 }), bare('/leaderboard', { first: 50 })] },
-    { id: 'model', label: 'model page', targets: [gql('ours', contract('model-page'), { slug: p.slug }), bare('/model', { slug: p.slug })] },
-    { id: 'model-raw', label: 'model page without profile', targets: [gql('ours', MODEL_PAGE_NO_PROFILE, { slug: p.slug }), gql('postgraphile', PGL_MODEL_PAGE, { slug: p.slug }), bare('/model', { slug: p.slug })] },
-    { id: 'analyst', label: 'analyst: 100 models × all scores', targets: [gql('ours', ANALYST), gql('postgraphile', PGL_ANALYST), bare('/analyst', { first: 100 })] },
+    {
+      id: 'compare',
+      label: 'compare page (2 models)',
+      targets: [gql('ours', contract('compare-page'), { models: p.pair }), bare('/compare', { models: p.pair })],
+    },
+    {
+      id: 'leaderboard',
+      label: 'leaderboard, first 50',
+      targets: [gql('ours', contract('leaderboard'), { first: 50 }), bare('/leaderboard', { first: 50 })],
+    },
+    {
+      id: 'model',
+      label: 'model page',
+      targets: [gql('ours', contract('model-page'), { slug: p.slug }), bare('/model', { slug: p.slug })],
+    },
+    {
+      id: 'model-raw',
+      label: 'model page without profile',
+      targets: [
+        gql('ours', MODEL_PAGE_NO_PROFILE, { slug: p.slug }),
+        gql('postgraphile', PGL_MODEL_PAGE, { slug: p.slug }),
+        bare('/model', { slug: p.slug }),
+      ],
+    },
+    {
+      id: 'analyst',
+      label: 'analyst: 100 models × all scores',
+      targets: [gql('ours', ANALYST), gql('postgraphile', PGL_ANALYST), bare('/analyst', { first: 100 })],
+    },
     {
       id: 'entities',
       label: `_entities, ${p.slugs.length} models`,
-      targets: [gql('ours', contract('entities'), { representations: p.slugs.map((slug) => ({ __typename: 'Model', slug })) }), gql('postgraphile', entities.query, entities.variables), bare('/entities', { slugs: p.slugs })],
+      targets: [
+        gql('ours', contract('entities'), { representations: p.slugs.map((slug) => ({ __typename: 'Model', slug })) }),
+        gql('postgraphile', entities.query, entities.variables),
+        bare('/entities', { slugs: p.slugs }),
+      ],
     },
-    { id: 'control', label: 'control `{ __typename }`', targets: [gql('ours', '{ __typename }'), gql('postgraphile', '{ __typename }'), bare('/control')] },
+    {
+      id: 'control',
+      label: 'control `{ __typename }`',
+      targets: [gql('ours', '{ __typename }'), gql('postgraphile', '{ __typename }'), bare('/control')],
+    },
     { id: 'pk', label: 'one primary-key SELECT', targets: [bare('/pk', { id: p.firstId })] },
   ];
   // The same requests to the service as deployed, whose response cache answers repeats.
-  return ops.map((op) => ({ ...op, targets: op.targets.flatMap((t) => (t.server === 'ours' ? [t, { ...t, server: 'ours-cached' as const }] : [t])) }));
+  return ops.map((op) => ({
+    ...op,
+    targets: op.targets.flatMap((t) => (t.server === 'ours' ? [t, { ...t, server: 'ours-cached' as const }] : [t])),
+  }));
 }
 
 /** `npm start`'s arguments for ours (after its build), and the same transpilation of the peers. */
 const START_ARGS: string[] = [];
 function buildServers(): void {
   START_ARGS.push(...buildAndStartArgs());
-  execFileSync(process.execPath, ['scripts/build.mjs', '--from', 'bench/servers', '--to', 'bench/.build'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--from', 'bench/servers', '--to', 'bench/.build'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -108,22 +165,49 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-interface Running { name: ServerName; child: ChildProcess; origin: string }
+interface Running {
+  name: ServerName;
+  child: ChildProcess;
+  origin: string;
+}
 
 async function start(name: ServerName, databaseUrl: string): Promise<Running> {
   const port = await freePort();
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', DATABASE_POOL_MAX: '10' };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    DATABASE_POOL_MAX: '10',
+  };
   if (name === 'ours') env.RESPONSE_CACHE_TTL_MS = '0';
   // Every server runs as transpiled JavaScript (built once, below), as `npm start` runs ours.
-  const args = { ours: START_ARGS, 'ours-cached': START_ARGS, postgraphile: ['bench/.build/postgraphile.js'], bare: ['bench/.build/bare.js'] }[name];
+  const args = {
+    ours: START_ARGS,
+    'ours-cached': START_ARGS,
+    postgraphile: ['bench/.build/postgraphile.js'],
+    bare: ['bench/.build/bare.js'],
+  }[name];
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   let ready = false;
-  child.on('message', (m: { type?: string }) => { if (m?.type === 'ready') ready = true; });
+  child.on('message', (m: { type?: string }) => {
+    if (m?.type === 'ready') ready = true;
+  });
   for (;;) {
     if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`);
-    if (name.startsWith('ours') ? await fetch(`${origin}/ready`).then((r) => r.ok, () => false) : ready) break;
+    if (
+      name.startsWith('ours')
+        ? await fetch(`${origin}/ready`).then(
+            (r) => r.ok,
+            () => false,
+          )
+        : ready
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`${name} was not ready within 180 s`);
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -169,18 +253,39 @@ async function request(origin: string, t: Target): Promise<{ status: number; tex
   return { status: res.status, text: await res.text() };
 }
 
-interface Sample { rps: number; p50: number; p99: number; cpuPerReq: number; failures: number; /** no response at all during the run */ silent: boolean }
+interface Sample {
+  rps: number;
+  p50: number;
+  p99: number;
+  cpuPerReq: number;
+  failures: number;
+  /** no response at all during the run */ silent: boolean;
+}
 
 async function load(server: Running, t: Target, connections: number, duration: number): Promise<Sample> {
   const pid = server.child.pid!;
   const cpuBefore = cpuMs(pid);
-  const r = await autocannon({ url: `${server.origin}${t.path}`, method: 'POST', headers: { ...HEADERS }, body: t.body, connections, duration });
+  const r = await autocannon({
+    url: `${server.origin}${t.path}`,
+    method: 'POST',
+    headers: { ...HEADERS },
+    body: t.body,
+    connections,
+    duration,
+  });
   const cpu = cpuMs(pid) - cpuBefore;
   const total = r.requests.total;
   await settle(pid);
   // A run without a single response has no latency (autocannon reports 0 ms): NaN, so that no target counts it as met.
   const latency = (ms: number) => (total ? ms : Number.NaN);
-  return { rps: total / (r as unknown as { duration: number }).duration, p50: latency(r.latency.p50), p99: latency(r.latency.p99), cpuPerReq: total ? cpu / total : Number.NaN, failures: r.errors + r.timeouts + r.non2xx, silent: total === 0 };
+  return {
+    rps: total / (r as unknown as { duration: number }).duration,
+    p50: latency(r.latency.p50),
+    p99: latency(r.latency.p99),
+    cpuPerReq: total ? cpu / total : Number.NaN,
+    failures: r.errors + r.timeouts + r.non2xx,
+    silent: total === 0,
+  };
 }
 
 /**
@@ -221,7 +326,10 @@ interface DatasetResult {
 }
 
 const target = databaseTarget(loadConfig());
-if (target.kind !== 'postgres') throw new Error('npm run bench needs DATABASE_URL=postgres://… (an admin connection; the bench uses databases of its own)');
+if (target.kind !== 'postgres')
+  throw new Error(
+    'npm run bench needs DATABASE_URL=postgres://… (an admin connection; the bench uses databases of its own)',
+  );
 const admin = postgres(target.url, { max: 1, onnotice: () => {} });
 const dbUrl = (name: string) => {
   const url = new URL(target.url);
@@ -236,7 +344,10 @@ async function runDataset(dataset: string): Promise<DatasetResult> {
     await admin.unsafe(`create database ${BUNDLED_DB}`);
   } else {
     const exists = await admin`select 1 from pg_database where datname = ${SYNTHETIC_DB}`;
-    if (exists.length === 0) throw new Error(`database ${SYNTHETIC_DB} is missing: createdb it, then DATABASE_URL=…/${SYNTHETIC_DB} npm run data:synthetic -- --models 10000 --benchmarks 300`);
+    if (exists.length === 0)
+      throw new Error(
+        `database ${SYNTHETIC_DB} is missing: createdb it, then DATABASE_URL=…/${SYNTHETIC_DB} npm run data:synthetic -- --models 10000 --benchmarks 300`,
+      );
   }
   const url = dbUrl(database);
   // The service first: it migrates (and seeds the bundled dataset into the empty database).
@@ -258,13 +369,15 @@ async function runDataset(dataset: string): Promise<DatasetResult> {
   process.on('exit', () => running.forEach((s) => s.child.exitCode === null && s.child.kill('SIGKILL')));
 
   const db = postgres(url, { max: 1, onnotice: () => {} });
-  const [sizes] = await db`select (select count(*)::int from models) as models, (select count(*)::int from benchmarks) as benchmarks, (select count(*)::int from scores) as scores`;
+  const [sizes] =
+    await db`select (select count(*)::int from models) as models, (select count(*)::int from benchmarks) as benchmarks, (select count(*)::int from scores) as scores`;
   const ids = await db<{ id: number; slug: string }[]>`select id, slug from models order by id limit 100`;
   await db.end();
   const slugs = Array.from({ length: 100 }, (_, i) => ids[i % ids.length]!.slug); // 100 representations, repeating if fewer models
-  const params = dataset === 'bundled'
-    ? { pair: ['gpt-4-1', 'gpt-4-1-mini'], slug: 'gpt-4-1', slugs, firstId: ids[0]!.id }
-    : { pair: ['syn-model-00042', 'syn-model-04242'], slug: 'syn-model-04242', slugs, firstId: ids[0]!.id };
+  const params =
+    dataset === 'bundled'
+      ? { pair: ['gpt-4-1', 'gpt-4-1-mini'], slug: 'gpt-4-1', slugs, firstId: ids[0]!.id }
+      : { pair: ['syn-model-00042', 'syn-model-04242'], slug: 'syn-model-04242', slugs, firstId: ids[0]!.id };
   const ops = operations(params).map((op) => ({ ...op, targets: op.targets.filter((t) => byName.has(t.server)) }));
 
   // SQL statements per operation: the service's own counter, on an app in this process.
@@ -277,7 +390,8 @@ async function runDataset(dataset: string): Promise<DatasetResult> {
       const server = byName.get(t.server)!;
       const first = await request(server.origin, t);
       const parsed = JSON.parse(first.text) as { errors?: unknown };
-      if (first.status !== 200 || parsed.errors) throw new Error(`${t.server} ${op.id}: ${first.status} ${first.text.slice(0, 400)}`);
+      if (first.status !== 200 || parsed.errors)
+        throw new Error(`${t.server} ${op.id}: ${first.status} ${first.text.slice(0, 400)}`);
       bytes.set(`${op.id}/${t.server}`, first.text.length);
       if (t.server === 'ours-cached') continue;
       if (t.server === 'ours') {
@@ -311,7 +425,9 @@ async function runDataset(dataset: string): Promise<DatasetResult> {
           const sample = await load(byName.get(t.server)!, t, connections, DURATION);
           const key = `${op.id}/${t.server}/${connections}`;
           samples.set(key, [...(samples.get(key) ?? []), sample]);
-          console.log(`${dataset} round ${round + 1} ${key}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, ${sample.cpuPerReq.toFixed(2)} ms CPU/req${sample.failures ? `, ${sample.failures} failures` : ''}${sample.silent ? ', NO RESPONSE' : ''}`);
+          console.log(
+            `${dataset} round ${round + 1} ${key}: ${sample.rps.toFixed(0)} req/s, p50 ${sample.p50} ms, p99 ${sample.p99} ms, ${sample.cpuPerReq.toFixed(2)} ms CPU/req${sample.failures ? `, ${sample.failures} failures` : ''}${sample.silent ? ', NO RESPONSE' : ''}`,
+          );
         }
       }
     }
@@ -346,10 +462,13 @@ const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 const f0 = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
 const f2 = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(2));
 type Metric = Exclude<keyof Sample, 'silent'>;
-const m = (r: DatasetResult, op: string, server: ServerName, c: number, k: Metric) => median((r.samples.get(`${op}/${server}/${c}`) ?? []).map((s) => s[k]));
+const m = (r: DatasetResult, op: string, server: ServerName, c: number, k: Metric) =>
+  median((r.samples.get(`${op}/${server}/${c}`) ?? []).map((s) => s[k]));
 /** Every run of an operation on a server, at every connection count. */
-const runsOf = (r: DatasetResult, op: string, server: ServerName) => CONNECTIONS.flatMap((c) => r.samples.get(`${op}/${server}/${c}`) ?? []);
-const triple = (r: DatasetResult, op: string, server: ServerName, k: Metric) => CONNECTIONS.map((c) => f0(m(r, op, server, c, k))).join(' / ');
+const runsOf = (r: DatasetResult, op: string, server: ServerName) =>
+  CONNECTIONS.flatMap((c) => r.samples.get(`${op}/${server}/${c}`) ?? []);
+const triple = (r: DatasetResult, op: string, server: ServerName, k: Metric) =>
+  CONNECTIONS.map((c) => f0(m(r, op, server, c, k))).join(' / ');
 const ratio = (r: DatasetResult, op: string, other: ServerName, otherOp = op, who: ServerName = 'ours') =>
   CONNECTIONS.map((c) => f2(m(r, op, who, c, 'rps') / m(r, otherOp, other, c, 'rps'))).join(' / ');
 
@@ -365,15 +484,26 @@ function table(r: DatasetResult): string {
       const runs = runsOf(r, op.id, t.server);
       const failures = runs.reduce((a, s) => a + s.failures, 0);
       const silent = runs.filter((s) => s.silent).length;
-      const notes = [failures ? `${failures} failed requests` : '', silent ? `no response in ${silent} of ${runs.length} runs` : ''].filter(Boolean).join(', ');
+      const notes = [
+        failures ? `${failures} failed requests` : '',
+        silent ? `no response in ${silent} of ${runs.length} runs` : '',
+      ]
+        .filter(Boolean)
+        .join(', ');
       const peer = hasOurs && !t.server.startsWith('ours');
       rows.push(
         `| ${op.label} | ${t.server}${notes ? ` (${notes})` : ''} | ${r.statements.get(`${op.id}/${t.server}`) ?? '–'} | ${triple(r, op.id, t.server, 'rps')} | ${triple(r, op.id, t.server, 'p50')} | ${triple(r, op.id, t.server, 'p99')} | ${f2(m(r, op.id, t.server, 10, 'cpuPerReq'))} | ${r.bytes.get(`${op.id}/${t.server}`) ?? '–'} | ${peer ? ratio(r, op.id, t.server) : ''} | ${peer ? ratio(r, op.id, t.server, op.id, 'ours-cached') : ''} |`,
       );
     }
   }
-  rows.push('', `1-minute load average: ${r.load[0].toFixed(1)} when the measured runs began, ${r.load[1].toFixed(1)} when they ended (2 cores).`);
-  rows.push('', `Peak RSS under load (VmHWM, reset after start-up): ${[...r.peakRss].map(([s, mb]) => `${s} ${mb.toFixed(0)} MB`).join(', ')}; at start-up (before the reset): ${[...r.startupRss].map(([s, mb]) => `${s} ${mb.toFixed(0)} MB`).join(', ')}.${r.skipped.length ? ` Skipped: ${r.skipped.join('; ')}.` : ''}`);
+  rows.push(
+    '',
+    `1-minute load average: ${r.load[0].toFixed(1)} when the measured runs began, ${r.load[1].toFixed(1)} when they ended (2 cores).`,
+  );
+  rows.push(
+    '',
+    `Peak RSS under load (VmHWM, reset after start-up): ${[...r.peakRss].map(([s, mb]) => `${s} ${mb.toFixed(0)} MB`).join(', ')}; at start-up (before the reset): ${[...r.startupRss].map(([s, mb]) => `${s} ${mb.toFixed(0)} MB`).join(', ')}.${r.skipped.length ? ` Skipped: ${r.skipped.join('; ')}.` : ''}`,
+  );
   return rows.join('\n');
 }
 
@@ -390,27 +520,43 @@ function targets(): string {
         if (!r.samples.has(`${op}/postgraphile/${CONNECTIONS[0]}`)) continue;
         const rpsOk = CONNECTIONS.every((c) => m(r, op, who, c, 'rps') >= m(r, op, 'postgraphile', c, 'rps'));
         const p99Ok = CONNECTIONS.every((c) => m(r, op, who, c, 'p99') <= m(r, op, 'postgraphile', c, 'p99'));
-        lines.push(`| ${r.name} | ${who} | req/s ≥ 1.0× PostGraphile, p99 no worse: ${op} | req/s ratio ${ratio(r, op, 'postgraphile', op, who)}; p99 ${triple(r, op, who, 'p99')} vs ${triple(r, op, 'postgraphile', 'p99')} ms | ${mark(rpsOk && p99Ok && !silent(r, op, who))} |`);
+        lines.push(
+          `| ${r.name} | ${who} | req/s ≥ 1.0× PostGraphile, p99 no worse: ${op} | req/s ratio ${ratio(r, op, 'postgraphile', op, who)}; p99 ${triple(r, op, who, 'p99')} vs ${triple(r, op, 'postgraphile', 'p99')} ms | ${mark(rpsOk && p99Ok && !silent(r, op, who))} |`,
+        );
       }
       for (const op of ['model', 'entities']) {
-        const ok = !silent(r, op, who) && CONNECTIONS.every((c) => m(r, op, who, c, 'rps') >= 0.4 * m(r, 'pk', 'bare', c, 'rps'));
-        lines.push(`| ${r.name} | ${who} | ${op} ≥ 40% of bare node:http + one SELECT | ratio ${ratio(r, op, 'bare', 'pk', who)} | ${mark(ok)} |`);
+        const ok =
+          !silent(r, op, who) &&
+          CONNECTIONS.every((c) => m(r, op, who, c, 'rps') >= 0.4 * m(r, 'pk', 'bare', c, 'rps'));
+        lines.push(
+          `| ${r.name} | ${who} | ${op} ≥ 40% of bare node:http + one SELECT | ratio ${ratio(r, op, 'bare', 'pk', who)} | ${mark(ok)} |`,
+        );
       }
       if (r.name === 'synthetic') {
         const p99 = m(r, 'leaderboard', who, 10, 'p99');
-        lines.push(`| synthetic | ${who} | leaderboard first page p99 < 250 ms at 10 connections | ${f0(p99)} ms | ${mark(p99 < 250 && !silent(r, 'leaderboard', who))} |`);
+        lines.push(
+          `| synthetic | ${who} | leaderboard first page p99 < 250 ms at 10 connections | ${f0(p99)} ms | ${mark(p99 < 250 && !silent(r, 'leaderboard', who))} |`,
+        );
       }
       const rss = r.peakRss.get(who) ?? Number.NaN;
-      lines.push(`| ${r.name} | ${who} | peak RSS of the service under load < 300 MB | ${rss.toFixed(0)} MB (start-up peak ${(r.startupRss.get(who) ?? Number.NaN).toFixed(0)} MB) | ${mark(rss < 300)} |`);
+      lines.push(
+        `| ${r.name} | ${who} | peak RSS of the service under load < 300 MB | ${rss.toFixed(0)} MB (start-up peak ${(r.startupRss.get(who) ?? Number.NaN).toFixed(0)} MB) | ${mark(rss < 300)} |`,
+      );
     }
   }
   if (results.length > 1) {
     const [a, b] = results as [DatasetResult, DatasetResult];
     const ids = a.ops.map((op) => op.id).filter((id) => a.statements.has(`${id}/ours`));
     const diff = ids.filter((id) => a.statements.get(`${id}/ours`) !== b.statements.get(`${id}/ours`));
-    lines.push(`| both | ours | SQL statements per operation identical on ${a.name} and ${b.name} | ${ids.map((id) => `${id} ${a.statements.get(`${id}/ours`)}/${b.statements.get(`${id}/ours`)}`).join(', ')} | ${mark(diff.length === 0)} |`);
+    lines.push(
+      `| both | ours | SQL statements per operation identical on ${a.name} and ${b.name} | ${ids.map((id) => `${id} ${a.statements.get(`${id}/ours`)}/${b.statements.get(`${id}/ours`)}`).join(', ')} | ${mark(diff.length === 0)} |`,
+    );
   }
-  return ['| dataset | server | target | measured (@ ' + CONNECTIONS.join('/') + ' connections) | |', '| --- | --- | --- | --- | --- |', ...lines].join('\n');
+  return [
+    '| dataset | server | target | measured (@ ' + CONNECTIONS.join('/') + ' connections) | |',
+    '| --- | --- | --- | --- | --- |',
+    ...lines,
+  ].join('\n');
 }
 
 const command = `DATABASE_URL=${target.url.replace(/\/\/[^@]*@/, '//postgres@')} npm run bench -- --duration ${DURATION} --rounds ${ROUNDS} --connections ${CONNECTIONS.join(',')} --datasets ${DATASETS.join(',')}`;

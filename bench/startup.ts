@@ -26,7 +26,11 @@ async function freePort(): Promise<number> {
 async function timeToGraphiql(dataDir: string): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, buildAndStartArgs(), { cwd: root, env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, buildAndStartArgs(), {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
   try {
     for (;;) {
       try {
@@ -57,7 +61,13 @@ for (let i = 0; i < 3; i++) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-const s = (xs: number[]) => `${(percentile([...xs].sort((a, b) => a - b), 50) / 1000).toFixed(1)} s (runs: ${xs.map((x) => (x / 1000).toFixed(1)).join(', ')})`;
+const s = (xs: number[]) =>
+  `${(
+    percentile(
+      [...xs].sort((a, b) => a - b),
+      50,
+    ) / 1000
+  ).toFixed(1)} s (runs: ${xs.map((x) => (x / 1000).toFixed(1)).join(', ')})`;
 console.log(`cold ${s(cold)}; warm ${s(warm)}`);
 writeSection(
   'Start-up on the embedded default (issue 2)',

@@ -25,4 +25,13 @@ const entryPoints = readdirSync(from, { recursive: true })
   .map((file) => join(from, file));
 
 rmSync(to, { recursive: true, force: true });
-await build({ entryPoints, outdir: to, outbase: from, format: 'esm', platform: 'node', target: 'node20', sourcemap: true, logLevel: 'warning' });
+await build({
+  entryPoints,
+  outdir: to,
+  outbase: from,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+});

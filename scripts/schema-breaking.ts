@@ -11,12 +11,18 @@ export const BREAKING_MARKER = '[breaking-schema]';
 
 /** Changes from `before` to `after` (SDL) that break an operation valid against `before`. */
 export function breakingChanges(before: string, after: string): SchemaChange[] {
-  return findBreakingChanges(buildSchema(before), buildSchema(after)).map(({ type, description }) => ({ type, description }));
+  return findBreakingChanges(buildSchema(before), buildSchema(after)).map(({ type, description }) => ({
+    type,
+    description,
+  }));
 }
 
 /** Changes that keep every operation valid but may change what a client gets (an enum value or union member added, a default changed). */
 export function dangerousChanges(before: string, after: string): SchemaChange[] {
-  return findDangerousChanges(buildSchema(before), buildSchema(after)).map(({ type, description }) => ({ type, description }));
+  return findDangerousChanges(buildSchema(before), buildSchema(after)).map(({ type, description }) => ({
+    type,
+    description,
+  }));
 }
 
 /** Whether any of these commit messages declares the breaking change intended. */

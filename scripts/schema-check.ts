@@ -68,7 +68,9 @@ if (breaking.length === 0) {
 
 const messages = (git('log', '--format=%B%x00', `${base}..HEAD`) ?? '').split('\0');
 if (breakingAllowed(messages)) {
-  console.log(`schema:check: ${breaking.length} breaking change(s), declared intended by ${BREAKING_MARKER} in a commit message.`);
+  console.log(
+    `schema:check: ${breaking.length} breaking change(s), declared intended by ${BREAKING_MARKER} in a commit message.`,
+  );
   process.exit(0);
 }
 console.error(

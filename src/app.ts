@@ -2,10 +2,10 @@ import { createYoga, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_CONFIG, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/client.js';
-import { graphiqlOptions } from './graphiql.js';
+import { graphiqlOptions } from './http/graphiql.js';
 import { hardening } from './http/hardening.js';
 import type { Logger } from './http/logger.js';
-import { createLive } from './live/live.js';
+import { createLive } from './modules/live/live.js';
 import { schema } from './schema/index.js';
 
 /** What the app needs from outside; tests pass their own database. */
@@ -53,11 +53,17 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, unkn
   // Response cache and live updates (src/live/): every write invalidates the cache, then notifies
   // subscribers; disposing the app (`yoga.dispose()`) closes their Redis connections.
   const now = () => deps.now?.() ?? new Date();
-  const live = createLive({ config, logger: hardened.logger, today: () => now().toISOString().slice(0, 10), stopping: deps.stopping });
+  const live = createLive({
+    config,
+    logger: hardened.logger,
+    today: () => now().toISOString().slice(0, 10),
+    stopping: deps.stopping,
+  });
   return createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint,
-    context: ({ request }) => createContext(hardened.databaseFor(request), now(), request.headers.get('authorization'), live.events),
+    context: ({ request }) =>
+      createContext(hardened.databaseFor(request), now(), request.headers.get('authorization'), live.events),
     ...hardened.options,
     // The cache last: it keys on the document trusted documents resolved, and serves only answers
     // stored under the same limits (they are part of its key).

@@ -1,7 +1,7 @@
-import { authenticate, type Principal } from './db/auth/keys.js';
+import { authenticate, type Principal } from './modules/ingestion/keys.js';
 import type { Database } from './db/client.js';
-import { createLoaders, type Loaders } from './db/loaders.js';
-import { noEvents, type DataEvents } from './live/events.js';
+import { createLoaders, type Loaders } from './loaders.js';
+import { noEvents, type DataEvents } from './modules/live/events.js';
 
 /** What every resolver sees: the database, this request's loaders and its caller. */
 export interface Context {
@@ -16,7 +16,12 @@ export interface Context {
 }
 
 /** Builds one request's context; every DataLoader is created here and nowhere else. */
-export function createContext(db: Database, now: Date = new Date(), authorization?: string | null, events: DataEvents = noEvents): Context {
+export function createContext(
+  db: Database,
+  now: Date = new Date(),
+  authorization?: string | null,
+  events: DataEvents = noEvents,
+): Context {
   let principal: Promise<Principal | null> | undefined;
   return {
     db,

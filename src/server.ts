@@ -1,9 +1,9 @@
 import { createApp } from './app.js';
 import { databaseTarget, loadConfig } from './config.js';
 import { createDb } from './db/client.js';
-import { seedBundledIfEmpty } from './db/import/write.js';
+import { seedBundledIfEmpty } from './modules/ingestion/write.js';
 import { migrate } from './db/migrate.js';
-import { ensureProfiles } from './db/profiles/refresh.js';
+import { ensureProfiles } from './modules/leaderboard/refresh.js';
 import { createLogger } from './http/logger.js';
 import { listen, shutdownGracefully } from './http/serve.js';
 
@@ -29,7 +29,10 @@ const yoga = createApp({
   stopping: shuttingDown.signal,
 });
 const service = await listen(yoga, config);
-logger.info({ port: service.port, database: handle.kind }, `GraphQL API on http://localhost:${service.port}${yoga.graphqlEndpoint}`);
+logger.info(
+  { port: service.port, database: handle.kind },
+  `GraphQL API on http://localhost:${service.port}${yoga.graphqlEndpoint}`,
+);
 
 // SIGTERM: stop accepting, let in-flight requests finish (bounded), close the pool, exit 0.
 let stopping = false;
@@ -42,7 +45,9 @@ function stop(signal: string): void {
     await yoga.dispose();
     await handle.close();
   };
-  void shutdownGracefully({ service, signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, closeDb: close, logger }).then((code) => process.exit(code));
+  void shutdownGracefully({ service, signal, timeoutMs: config.SHUTDOWN_TIMEOUT_MS, closeDb: close, logger }).then(
+    (code) => process.exit(code),
+  );
 }
 // A promise some library let go of (e.g. one of several entity loads when another fails) must not
 // take every in-flight request down with the process: log it loudly and keep serving.

@@ -15,12 +15,16 @@ let statements = 0;
 
 const price = `(select json_build_object('input', p.input_price, 'output', p.output_price, 'cachedInput', p.cached_input_price)
   from model_prices p where p.model_id = m.id and p.effective_from <= current_date order by p.effective_from desc limit 1)`;
-const currentScores = (lane: string) => `s.superseded_at is null and s.retracted_at is null and ($${lane}::text = 'PROVISIONAL' or s.provenance = 'INDEPENDENT')`;
+const currentScores = (lane: string) =>
+  `s.superseded_at is null and s.retracted_at is null and ($${lane}::text = 'PROVISIONAL' or s.provenance = 'INDEPENDENT')`;
 
 type Vars = Record<string, unknown>;
 const routes: Record<string, { text: string; params: (v: Vars) => unknown[] } | null> = {
   '/control': null,
-  '/pk': { text: 'select json_build_object(\'id\', id, \'slug\', slug, \'name\', name) as body from models where id = $1', params: (v) => [v.id] },
+  '/pk': {
+    text: "select json_build_object('id', id, 'slug', slug, 'name', name) as body from models where id = $1",
+    params: (v) => [v.id],
+  },
   '/model': {
     text: `select json_build_object('model', json_build_object(
       'id', m.id, 'slug', m.slug, 'name', m.name, 'releaseDate', m.release_date, 'openWeights', m.open_weights,
@@ -82,12 +86,18 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     const send = (body: string) => res.writeHead(200, { 'content-type': 'application/json' }).end(body);
     if (route === null) return send('{"data":{"__typename":"Query"}}');
-    const vars = (chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as { variables?: Vars }).variables : undefined) ?? {};
+    const vars =
+      (chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as { variables?: Vars }).variables : undefined) ??
+      {};
     statements += 1;
-    sql.unsafe<{ body: unknown }[]>(route.text, route.params(vars) as postgres.ParameterOrJSON<never>[], { prepare: true }).then(
-      (rows) => send(`{"data":${JSON.stringify(rows[0]?.body ?? null)}}`),
-      (err: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(err.message),
-    );
+    sql
+      .unsafe<{ body: unknown }[]>(route.text, route.params(vars) as postgres.ParameterOrJSON<never>[], {
+        prepare: true,
+      })
+      .then(
+        (rows) => send(`{"data":${JSON.stringify(rows[0]?.body ?? null)}}`),
+        (err: Error) => res.writeHead(500, { 'content-type': 'text/plain' }).end(err.message),
+      );
   });
 });
 server.keepAliveTimeout = 5000;

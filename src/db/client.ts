@@ -76,7 +76,8 @@ export async function createDb(target: DatabaseTarget): Promise<DbHandle> {
     db: db as unknown as Database,
     kind: 'postgres',
     statements,
-    counted: (onStatement) => drizzlePostgres({ client, relations, logger: counting(statements, onStatement) }) as unknown as Database,
+    counted: (onStatement) =>
+      drizzlePostgres({ client, relations, logger: counting(statements, onStatement) }) as unknown as Database,
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -88,7 +89,8 @@ export function fromPglite(client: PGlite, statements = new StatementCounter()):
     db: db as unknown as Database,
     kind: 'pglite',
     statements,
-    counted: (onStatement) => drizzlePglite({ client, relations, logger: counting(statements, onStatement) }) as unknown as Database,
+    counted: (onStatement) =>
+      drizzlePglite({ client, relations, logger: counting(statements, onStatement) }) as unknown as Database,
     close: () => client.close(),
   };
 }

@@ -1,5 +1,5 @@
 import { defineRelations } from 'drizzle-orm';
-import * as schema from './schema/index.js';
+import * as schema from './tables/index.js';
 
 /** Relations for Drizzle's relational queries (v2), shared by the client and Pothos. */
 export const relations = defineRelations(schema, (r) => ({

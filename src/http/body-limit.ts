@@ -1,7 +1,10 @@
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 
-const tooLarge = () => new GraphQLError('Request body too large', { extensions: { code: 'REQUEST_ENTITY_TOO_LARGE', http: { status: 413 } } });
+const tooLarge = () =>
+  new GraphQLError('Request body too large', {
+    extensions: { code: 'REQUEST_ENTITY_TOO_LARGE', http: { status: 413 } },
+  });
 const DIGITS = /^\d+$/;
 
 /**
@@ -16,7 +19,9 @@ export function requestBodyLimit(limit: number): Plugin {
       const declared = request.headers.get('content-length');
       if (declared !== null) {
         if (!DIGITS.test(declared)) {
-          throw new GraphQLError('Content-Length header is invalid.', { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+          throw new GraphQLError('Content-Length header is invalid.', {
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          });
         }
         if (Number(declared) > limit) throw tooLarge();
         return;
@@ -35,7 +40,15 @@ export function requestBodyLimit(limit: number): Plugin {
             },
           }),
         );
-        return requestParser(new fetchAPI.Request(req.url, { method: req.method, headers: req.headers, signal: req.signal, body: counted, duplex: 'half' } as RequestInit));
+        return requestParser(
+          new fetchAPI.Request(req.url, {
+            method: req.method,
+            headers: req.headers,
+            signal: req.signal,
+            body: counted,
+            duplex: 'half',
+          } as RequestInit),
+        );
       });
     },
   };

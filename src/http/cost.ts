@@ -68,7 +68,11 @@ export function operationCost(
   const fragmentCosts = new Map<string, number>();
   const vars = variablesWithDefaults(operation, variables ?? {});
 
-  const selectionCost = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, visiting: Set<string>): number => {
+  const selectionCost = (
+    selectionSet: SelectionSetNode,
+    parent: GraphQLCompositeType,
+    visiting: Set<string>,
+  ): number => {
     let total = 0;
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
@@ -84,7 +88,10 @@ export function operationCost(
         let cost = fragmentCosts.get(name);
         if (cost === undefined) {
           const type = schema.getType(fragment.typeCondition.name.value);
-          cost = type && isCompositeType(type) ? selectionCost(fragment.selectionSet, type, new Set([...visiting, name])) : 0;
+          cost =
+            type && isCompositeType(type)
+              ? selectionCost(fragment.selectionSet, type, new Set([...visiting, name]))
+              : 0;
           fragmentCosts.set(name, cost);
         }
         total += cost;
@@ -105,7 +112,12 @@ export function operationCost(
     return listSize(node, field, parent, type) * (1 + children);
   };
 
-  const listSize = (node: FieldNode, field: GraphQLField<unknown, unknown>, parent: GraphQLCompositeType, type: GraphQLNamedType): number => {
+  const listSize = (
+    node: FieldNode,
+    field: GraphQLField<unknown, unknown>,
+    parent: GraphQLCompositeType,
+    type: GraphQLNamedType,
+  ): number => {
     const paged = field.args.filter((a) => a.name === 'first' || a.name === 'last');
     if (paged.length > 0 && isConnection(type)) {
       let size: number | undefined;
@@ -114,7 +126,11 @@ export function operationCost(
         // Anything but an integer fails variable coercion before execution, with its own message.
         if (typeof value !== 'number' || !Number.isInteger(value)) continue;
         if (value < 0 || value > options.maxPageSize) {
-          pageSizeProblems.push({ field: `${parent.name}.${field.name}`, argument: arg.name as 'first' | 'last', value });
+          pageSizeProblems.push({
+            field: `${parent.name}.${field.name}`,
+            argument: arg.name as 'first' | 'last',
+            value,
+          });
         }
         size = Math.max(size ?? 0, Math.min(Math.max(value, 0), options.maxPageSize));
       }
@@ -129,8 +145,13 @@ export function operationCost(
 }
 
 /** The operation a request runs: the named one, or the only one. */
-export function findOperation(document: DocumentNode, operationName: string | null | undefined): OperationDefinitionNode | undefined {
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+export function findOperation(
+  document: DocumentNode,
+  operationName: string | null | undefined,
+): OperationDefinitionNode | undefined {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   if (operationName) return operations.find((o) => o.name?.value === operationName);
   return operations.length === 1 ? operations[0] : undefined;
 }
@@ -147,7 +168,10 @@ function isConnection(type: GraphQLNamedType): boolean {
   return 'edges' in fields && 'pageInfo' in fields;
 }
 
-function variablesWithDefaults(operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+function variablesWithDefaults(
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const definition of operation.variableDefinitions ?? []) {
     const name = definition.variable.name.value;

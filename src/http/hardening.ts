@@ -7,7 +7,8 @@ import { operationLimits } from './limits.js';
 import { createLogger, yogaLogger, type Logger } from './logger.js';
 import { createMetrics, type AppMetrics } from './metrics.js';
 import { observability, type Observability } from './observability.js';
-import { DEFAULT_MANIFEST, loadManifest, trustedDocuments } from './trusted-documents.js';
+import { TRUSTED_DOCUMENTS_MANIFEST } from '../paths.js';
+import { loadManifest, trustedDocuments } from './trusted-documents.js';
 
 /** What the production hardening needs from the app. */
 export interface HardeningDeps {
@@ -54,12 +55,9 @@ export function hardening(deps: HardeningDeps): Hardening {
     countedDb: deps.countedDb,
     isDraining: deps.isDraining,
   });
-  const plugins: Plugin[] = [
-    watch.plugin,
-    csrfPrevention(),
-    requestBodyLimit(config.MAX_REQUEST_BODY_BYTES),
-  ];
-  if (config.TRUSTED_DOCUMENTS) plugins.push(trustedDocuments(loadManifest(config.TRUSTED_DOCUMENTS_MANIFEST ?? DEFAULT_MANIFEST)));
+  const plugins: Plugin[] = [watch.plugin, csrfPrevention(), requestBodyLimit(config.MAX_REQUEST_BODY_BYTES)];
+  if (config.TRUSTED_DOCUMENTS)
+    plugins.push(trustedDocuments(loadManifest(config.TRUSTED_DOCUMENTS_MANIFEST ?? TRUSTED_DOCUMENTS_MANIFEST)));
   plugins.push(...operationLimits(config));
   return {
     logger,

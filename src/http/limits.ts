@@ -7,7 +7,10 @@ import { operationCost, type CostOptions } from './cost.js';
 /** The schema's page sizes (src/schema/builder.ts: defaultConnectionSize, maxConnectionSize). */
 export const PAGE_SIZE = { default: 20, max: 100 } as const;
 
-type LimitConfig = Pick<Config, 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRECTIVES' | 'MAX_COST' | 'COST_LIST_SIZE'>;
+type LimitConfig = Pick<
+  Config,
+  'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRECTIVES' | 'MAX_COST' | 'COST_LIST_SIZE'
+>;
 
 /** A request error: HTTP 400 under application/graphql-response+json, 200 with errors under application/json. */
 function requestError(message: string, extensions: Record<string, unknown>): GraphQLError {
@@ -39,9 +42,19 @@ export function operationLimits(config: LimitConfig): Plugin[] {
     maxTokens: { n: config.MAX_TOKENS },
     // Armor 3.2.0 (max-depth 2.4.2) only skips a *field* named __schema: an operation or fragment
     // named __schema no longer bypasses the limit (the 2025 advisory); a test keeps it so.
-    maxDepth: { n: config.MAX_DEPTH, ignoreIntrospection: true, flattenFragments: false, propagateOnRejection: false, onReject: [report('DEPTH_LIMIT_EXCEEDED')] },
+    maxDepth: {
+      n: config.MAX_DEPTH,
+      ignoreIntrospection: true,
+      flattenFragments: false,
+      propagateOnRejection: false,
+      onReject: [report('DEPTH_LIMIT_EXCEEDED')],
+    },
     maxAliases: { n: config.MAX_ALIASES, propagateOnRejection: false, onReject: [report('ALIAS_LIMIT_EXCEEDED')] },
-    maxDirectives: { n: config.MAX_DIRECTIVES, propagateOnRejection: false, onReject: [report('DIRECTIVE_LIMIT_EXCEEDED')] },
+    maxDirectives: {
+      n: config.MAX_DIRECTIVES,
+      propagateOnRejection: false,
+      onReject: [report('DIRECTIVE_LIMIT_EXCEEDED')],
+    },
   });
   return [...(armor.protect().plugins as Plugin[]), tokenLimitErrors(), costLimit(config)];
 }
@@ -52,7 +65,9 @@ function tokenLimitErrors(): Plugin {
     onParse() {
       return ({ result, replaceParseResult }) => {
         if (result instanceof GraphQLError && /Token limit of \d+ exceeded/.test(result.message)) {
-          replaceParseResult(requestError(result.message.replace(/^Syntax Error: /, ''), { code: 'TOKEN_LIMIT_EXCEEDED' }));
+          replaceParseResult(
+            requestError(result.message.replace(/^Syntax Error: /, ''), { code: 'TOKEN_LIMIT_EXCEEDED' }),
+          );
         }
       };
     },
@@ -61,24 +76,40 @@ function tokenLimitErrors(): Plugin {
 
 /** Page sizes and cost, checked with the request's variables just before execution. */
 function costLimit(config: LimitConfig): Plugin {
-  const options: CostOptions = { defaultPageSize: PAGE_SIZE.default, maxPageSize: PAGE_SIZE.max, defaultListSize: config.COST_LIST_SIZE };
+  const options: CostOptions = {
+    defaultPageSize: PAGE_SIZE.default,
+    maxPageSize: PAGE_SIZE.max,
+    defaultListSize: config.COST_LIST_SIZE,
+  };
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const variables = args.variableValues as Record<string, unknown> | null | undefined;
-      const { cost, pageSizeProblems } = operationCost(args.schema, args.document, args.operationName, variables, options);
+      const { cost, pageSizeProblems } = operationCost(
+        args.schema,
+        args.document,
+        args.operationName,
+        variables,
+        options,
+      );
       const errors = pageSizeProblems.map((p) =>
-        requestError(`${p.argument}: ${p.value} on ${p.field} is out of range: a page holds 0 to ${PAGE_SIZE.max} items`, {
-          code: 'BAD_USER_INPUT',
-          argument: p.argument,
-        }),
+        requestError(
+          `${p.argument}: ${p.value} on ${p.field} is out of range: a page holds 0 to ${PAGE_SIZE.max} items`,
+          {
+            code: 'BAD_USER_INPUT',
+            argument: p.argument,
+          },
+        ),
       );
       if (cost > config.MAX_COST) {
         errors.push(
-          requestError(`Query cost limit of ${config.MAX_COST} exceeded, found ${cost}: ask for smaller pages or fewer nested lists`, {
-            code: 'COST_LIMIT_EXCEEDED',
-            cost,
-            maxCost: config.MAX_COST,
-          }),
+          requestError(
+            `Query cost limit of ${config.MAX_COST} exceeded, found ${cost}: ask for smaller pages or fewer nested lists`,
+            {
+              code: 'COST_LIMIT_EXCEEDED',
+              cost,
+              maxCost: config.MAX_COST,
+            },
+          ),
         );
       }
       if (hasNul(variables) || documentHasNul(args.document)) {

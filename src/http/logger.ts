@@ -57,5 +57,8 @@ export function yogaLogger(logger: Logger, withRequestId: WeakSet<object>): Yoga
 export function logUnexpected(log: Logger, error: Error, fields: Record<string, unknown>): void {
   const original = (error as Error & { originalError?: unknown }).originalError;
   const path = (error as Error & { path?: unknown }).path;
-  log.error({ ...fields, err: original instanceof Error ? original : error, path }, 'unexpected error (masked for the client)');
+  log.error(
+    { ...fields, err: original instanceof Error ? original : error, path },
+    'unexpected error (masked for the client)',
+  );
 }

@@ -54,7 +54,11 @@ export function observability(deps: ObservabilityDeps): Observability {
   const log = logger.child({ component: 'yoga' });
 
   const routeOf = (path: string): string =>
-    path === deps.graphqlEndpoint ? 'graphql' : ['/health', '/ready', '/metrics'].includes(path) ? path.slice(1) : 'other';
+    path === deps.graphqlEndpoint
+      ? 'graphql'
+      : ['/health', '/ready', '/metrics'].includes(path)
+        ? path.slice(1)
+        : 'other';
 
   const maskError: typeof yogaMaskError = (error, message, isDev) => {
     const result = yogaMaskError(error, message, isDev);
@@ -86,15 +90,26 @@ export function observability(deps: ObservabilityDeps): Observability {
       states.set(request, state);
       logger.debug({ requestId: state.id, method: state.method, path: state.path }, 'request received');
       if (url.pathname === '/metrics' && request.method === 'GET') {
-        endResponse(new fetchAPI.Response(await metrics.registry.metrics(), { headers: { 'content-type': metrics.registry.contentType } }));
+        endResponse(
+          new fetchAPI.Response(await metrics.registry.metrics(), {
+            headers: { 'content-type': metrics.registry.contentType },
+          }),
+        );
       } else if (url.pathname === '/ready' && request.method === 'GET') {
         const problem = deps.isDraining?.() ? 'shutting down' : await databaseProblem(deps.db);
         if (problem) logger.warn({ requestId: states.get(request)?.id, problem }, 'not ready');
         endResponse(
-          new fetchAPI.Response(json(problem ? { status: 'unavailable', reason: problem === 'shutting down' ? problem : 'database unreachable' } : { status: 'ready' }), {
-            status: problem ? 503 : 200,
-            headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-          }),
+          new fetchAPI.Response(
+            json(
+              problem
+                ? { status: 'unavailable', reason: problem === 'shutting down' ? problem : 'database unreachable' }
+                : { status: 'ready' },
+            ),
+            {
+              status: problem ? 503 : 200,
+              headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+            },
+          ),
         );
       }
     },
@@ -168,14 +183,19 @@ export function observability(deps: ObservabilityDeps): Observability {
       metrics.operations.inc({ operation, type, outcome: errors > 0 || response.status >= 400 ? 'error' : 'ok' });
       metrics.operationDuration.observe({ operation, type }, seconds);
       metrics.operationStatements.observe({ operation }, state.statements);
-      const details = { ...line, operationName: state.operationName ?? null, operationType: state.operationType ?? null, statements: state.statements, errors };
+      const details = {
+        ...line,
+        operationName: state.operationName ?? null,
+        operationType: state.operationType ?? null,
+        statements: state.statements,
+        errors,
+      };
       if (deps.slowOperationMs > 0 && seconds * 1000 > deps.slowOperationMs) {
         logger.warn({ ...details, thresholdMs: deps.slowOperationMs }, 'slow operation');
       } else {
         logger.info(details, 'graphql request');
       }
     },
-
   };
   return { plugin, databaseFor, maskError, masked };
 }
@@ -187,7 +207,10 @@ async function databaseProblem(db: Database): Promise<string | undefined> {
     await Promise.race([
       db.execute(sql`select 1`),
       new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`no answer to select 1 within ${READY_TIMEOUT_MS} ms`)), READY_TIMEOUT_MS);
+        timer = setTimeout(
+          () => reject(new Error(`no answer to select 1 within ${READY_TIMEOUT_MS} ms`)),
+          READY_TIMEOUT_MS,
+        );
       }),
     ]);
     return undefined;

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.js';
 import type { Logger } from './logger.js';
 
-type ServeConfig = Pick<Config, 'PORT' | 'HOST' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_KEEP_ALIVE_TIMEOUT_MS'> &
+type ServeConfig = Pick<
+  Config,
+  'PORT' | 'HOST' | 'HTTP_REQUEST_TIMEOUT_MS' | 'HTTP_HEADERS_TIMEOUT_MS' | 'HTTP_KEEP_ALIVE_TIMEOUT_MS'
+> &
   Partial<Pick<Config, 'MAX_CONCURRENT_REQUESTS'>>;
 
 /** Paths answered at once, whatever the load: orchestrators' probes and the metrics scrape. */
@@ -152,9 +155,13 @@ export async function shutdownGracefully(options: {
   logger: Pick<Logger, 'info' | 'error'>;
 }): Promise<number> {
   const { service, logger } = options;
-  logger.info({ signal: options.signal, timeoutMs: options.timeoutMs }, 'shutting down: not accepting connections, finishing in-flight requests');
+  logger.info(
+    { signal: options.signal, timeoutMs: options.timeoutMs },
+    'shutting down: not accepting connections, finishing in-flight requests',
+  );
   const drained = await service.drain(options.timeoutMs);
-  if (!drained) logger.error({ timeoutMs: options.timeoutMs }, 'in-flight requests did not finish in time; connections cut');
+  if (!drained)
+    logger.error({ timeoutMs: options.timeoutMs }, 'in-flight requests did not finish in time; connections cut');
   try {
     await options.closeDb();
   } catch (error) {

@@ -1,14 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-
-/** The committed manifest (`npm run documents:manifest`). */
-export const DEFAULT_MANIFEST = fileURLToPath(new URL('../../trusted-documents.json', import.meta.url));
-
-/** Where the client operations the manifest is built from live. */
-export const CONTRACT_OPERATIONS = fileURLToPath(new URL('../../test/contract/', import.meta.url));
+import { CONTRACT_DIR, TRUSTED_DOCUMENTS_MANIFEST } from '../paths.js';
 
 /** sha256 (hex) of a document exactly as the client sends it. */
 export function documentHash(document: string): string {
@@ -16,7 +10,7 @@ export function documentHash(document: string): string {
 }
 
 /** The manifest for a folder of `.graphql` files: `{ sha256: document }`, sorted by hash. */
-export function buildManifest(dir: string = CONTRACT_OPERATIONS): Record<string, string> {
+export function buildManifest(dir: string = CONTRACT_DIR): Record<string, string> {
   const documents = readdirSync(dir)
     .filter((f) => f.endsWith('.graphql'))
     .map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
@@ -24,7 +18,7 @@ export function buildManifest(dir: string = CONTRACT_OPERATIONS): Record<string,
 }
 
 /** Reads a manifest, refusing one whose keys are not the hashes of their documents. */
-export function loadManifest(path: string = DEFAULT_MANIFEST): Map<string, string> {
+export function loadManifest(path: string = TRUSTED_DOCUMENTS_MANIFEST): Map<string, string> {
   const raw = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
   const manifest = new Map<string, string>();
   for (const [hash, document] of Object.entries(raw)) {
@@ -48,11 +42,17 @@ function rejection(message: string, code: string): { errors: GraphQLError[] } {
 export function trustedDocuments(manifest: ReadonlyMap<string, string>): Plugin {
   return {
     onParams({ params, setParams, setResult }) {
-      const persisted = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery;
+      const persisted = (params.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)
+        ?.persistedQuery;
       const hash = typeof persisted?.sha256Hash === 'string' ? persisted.sha256Hash : undefined;
       if (typeof params.query === 'string') {
         if (!manifest.has(documentHash(params.query))) {
-          setResult(rejection('Only trusted documents are accepted, and this document is not in the manifest', 'TRUSTED_DOCUMENT_REQUIRED'));
+          setResult(
+            rejection(
+              'Only trusted documents are accepted, and this document is not in the manifest',
+              'TRUSTED_DOCUMENT_REQUIRED',
+            ),
+          );
         }
       } else if (params.query == null && hash !== undefined) {
         const document = manifest.get(hash);

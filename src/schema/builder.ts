@@ -39,7 +39,9 @@ export const builder = new SchemaBuilder<{
     hasNextPageFieldOptions: { description: 'Whether more items follow this page.' },
     hasPreviousPageFieldOptions: { description: 'Whether items precede this page.' },
     startCursorFieldOptions: { description: 'Cursor of the first item of the page.' },
-    endCursorFieldOptions: { description: 'Cursor of the last item of the page; pass it as `after` for the next page.' },
+    endCursorFieldOptions: {
+      description: 'Cursor of the last item of the page; pass it as `after` for the next page.',
+    },
     pageInfoFieldOptions: { description: 'Where this page sits in the list.' },
     edgesFieldOptions: { description: 'The items of this page with their cursors.' },
     nodeFieldOptions: { description: 'The item.' },

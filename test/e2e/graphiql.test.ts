@@ -4,7 +4,7 @@ import { Kind, parse } from 'graphql';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_QUERY } from '../../src/app.js';
-import { readDataset } from '../../src/db/import/dataset.js';
+import { readDataset } from '../../src/modules/ingestion/dataset.js';
 import { BUNDLED_DATA } from '../helpers/app.js';
 import { startListeningApp, type ListeningApp } from '../helpers/server.js';
 
@@ -15,12 +15,14 @@ const haveChromium = existsSync(CHROMIUM);
 // CI installs chromium (.ci/run), so there a missing browser is a failure; elsewhere the test may skip, loudly.
 const required = process.env.CI === 'true';
 if (!haveChromium && !required) {
-  console.warn(`\n[e2e] SKIPPED: ${CHROMIUM} not found, so GraphiQL was not tested in a browser (apt-get install -y chromium).\n`);
+  console.warn(
+    `\n[e2e] SKIPPED: ${CHROMIUM} not found, so GraphiQL was not tested in a browser (apt-get install -y chromium).\n`,
+  );
 }
 
 /** Operation names of the contract files: GraphiQL titles each example tab with one. */
 function contractOperationNames(): string[] {
-  const dir = `${root}test/contract`;
+  const dir = `${root}contract`;
   return readdirSync(dir)
     .filter((f) => f.endsWith('.graphql'))
     .flatMap((f) => parse(readFileSync(`${dir}/${f}`, 'utf8')).definitions)
@@ -47,7 +49,16 @@ describe.skipIf(!haveChromium)('GraphiQL in a browser (offline)', () => {
     app = await startListeningApp({ seed: true });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     // Refuse everything off the app's origin, so the page has to work as it would with no network at all.
@@ -70,7 +81,9 @@ describe.skipIf(!haveChromium)('GraphiQL in a browser (offline)', () => {
     await page.goto(`${app.origin}/graphql`);
     await page.getByRole('button', { name: /Execute query/ }).waitFor({ timeout: 30_000 });
     const tabs = page.locator('li.graphiql-tab');
-    await expect.poll(() => tabs.allInnerTexts()).toEqual(['TopModels', 'ComparePage', 'ModelPage', 'Leaderboard', 'CategoryLeaders', 'WorkloadCost', 'Entities']);
+    await expect
+      .poll(() => tabs.allInnerTexts())
+      .toEqual(['TopModels', 'ComparePage', 'ModelPage', 'Leaderboard', 'CategoryLeaders', 'WorkloadCost', 'Entities']);
     expect(new Set(await tabs.allInnerTexts())).toEqual(new Set(['TopModels', ...contractOperationNames()]));
     await expect.poll(() => editorText(page, '.graphiql-query-editor')).toContain('query TopModels');
   });
@@ -80,13 +93,17 @@ describe.skipIf(!haveChromium)('GraphiQL in a browser (offline)', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: DEFAULT_QUERY }),
-    }).then((r) => r.json() as Promise<{ data: { models: { totalCount: number; edges: { node: { name: string } }[] } } }>);
+    }).then(
+      (r) => r.json() as Promise<{ data: { models: { totalCount: number; edges: { node: { name: string } }[] } } }>,
+    );
     const first = expected.data.models.edges[0]!.node.name;
     const datasetNames = (await readDataset(BUNDLED_DATA)).models.map((m) => m.name);
     expect(datasetNames).toContain(first);
 
     await page.getByRole('button', { name: /Execute query/ }).click();
-    await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 20_000 }).toContain(`"name": "${first}"`);
+    await expect
+      .poll(() => editorText(page, '.graphiql-response'), { timeout: 20_000 })
+      .toContain(`"name": "${first}"`);
     expect(await editorText(page, '.graphiql-response')).toContain(`"totalCount": ${expected.data.models.totalCount}`);
     mkdirSync(`${root}test-artifacts`, { recursive: true });
     await page.screenshot({ path: SCREENSHOT });

@@ -1,8 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../src/app.js';
 import type { DbHandle } from '../../src/db/client.js';
-import { readDataset } from '../../src/db/import/dataset.js';
-import { importDataset } from '../../src/db/import/write.js';
+import { readDataset } from '../../src/modules/ingestion/dataset.js';
+import { importDataset } from '../../src/modules/ingestion/write.js';
 import { createTestDb } from './db.js';
 
 /** The bundled dataset folder. */
@@ -21,7 +21,11 @@ export interface GqlResult<T = Record<string, any>> {
 export interface TestApp {
   handle: DbHandle;
   /** Runs one operation; `statements` is the number of SQL statements it ran. */
-  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T> & { statements: number; status: number }>;
+  gql<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GqlResult<T> & { statements: number; status: number }>;
   close(): Promise<void>;
 }
 

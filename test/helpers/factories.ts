@@ -1,6 +1,6 @@
-import { benchmarks, categories, families, modelPrices, models, providers, scores } from '../../src/db/schema/index.js';
+import { benchmarks, categories, families, modelPrices, models, providers, scores } from '../../src/db/tables/index.js';
 import type { Database } from '../../src/db/client.js';
-import { refreshProfiles } from '../../src/db/profiles/refresh.js';
+import { refreshProfiles } from '../../src/modules/leaderboard/refresh.js';
 
 /** Shape of a synthetic dataset: `models` models, each scored on every one of `benchmarks` benchmarks. */
 export interface SyntheticShape {
@@ -16,10 +16,20 @@ export interface SyntheticShape {
 export async function insertSynthetic(db: Database, shape: SyntheticShape): Promise<void> {
   const categoryCount = shape.categories ?? 3;
   const [provider] = await db.insert(providers).values({ slug: 'synth', name: 'Synthetic Labs' }).returning();
-  const [family] = await db.insert(families).values({ slug: 'synth-family', name: 'Synth', providerId: provider!.id }).returning();
+  const [family] = await db
+    .insert(families)
+    .values({ slug: 'synth-family', name: 'Synth', providerId: provider!.id })
+    .returning();
   const cats = await db
     .insert(categories)
-    .values(Array.from({ length: categoryCount }, (_, i) => ({ slug: `cat-${i}`, name: `Category ${i}`, description: `Synthetic category ${i}`, weight: 5 + i })))
+    .values(
+      Array.from({ length: categoryCount }, (_, i) => ({
+        slug: `cat-${i}`,
+        name: `Category ${i}`,
+        description: `Synthetic category ${i}`,
+        weight: 5 + i,
+      })),
+    )
     .returning();
   const benches = await db
     .insert(benchmarks)
@@ -47,7 +57,14 @@ export async function insertSynthetic(db: Database, shape: SyntheticShape): Prom
       })),
     )
     .returning();
-  await db.insert(modelPrices).values(ms.map((m, i) => ({ modelId: m.id, effectiveFrom: '2025-01-01', inputPrice: 1 + (i % 7), outputPrice: 4 + (i % 11) })));
+  await db.insert(modelPrices).values(
+    ms.map((m, i) => ({
+      modelId: m.id,
+      effectiveFrom: '2025-01-01',
+      inputPrice: 1 + (i % 7),
+      outputPrice: 4 + (i % 11),
+    })),
+  );
   const rows = ms.flatMap((m, i) =>
     benches.map((b, j) => ({
       modelId: m.id,

@@ -39,8 +39,18 @@ export interface HardenedApp {
 }
 
 /** Builds the app on `handle` with `config` over the defaults (logs silent unless a logger is given). */
-export function hardenedApp(handle: DbHandle, config: Partial<Config> = {}, extra: Omit<AppDeps, 'db' | 'config'> = {}): HardenedApp {
-  const yoga = createApp({ db: handle.db, config: { LOG_LEVEL: 'silent', ...config }, now: () => TODAY, countedDb: handle.counted, ...extra });
+export function hardenedApp(
+  handle: DbHandle,
+  config: Partial<Config> = {},
+  extra: Omit<AppDeps, 'db' | 'config'> = {},
+): HardenedApp {
+  const yoga = createApp({
+    db: handle.db,
+    config: { LOG_LEVEL: 'silent', ...config },
+    now: () => TODAY,
+    countedDb: handle.counted,
+    ...extra,
+  });
   const request = async (path: string, init?: RequestInit): Promise<Reply> => {
     const before = handle.statements.count;
     const response = await yoga.fetch(`http://test${path}`, init ?? {});
@@ -51,7 +61,13 @@ export function hardenedApp(handle: DbHandle, config: Partial<Config> = {}, extr
     } catch {
       body = undefined;
     }
-    return { status: response.status, headers: response.headers, body, text, statements: handle.statements.count - before };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body,
+      text,
+      statements: handle.statements.count - before,
+    };
   };
   return {
     yoga,
@@ -59,8 +75,17 @@ export function hardenedApp(handle: DbHandle, config: Partial<Config> = {}, extr
     send: (query, options = {}) =>
       request('/graphql', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: options.accept ?? 'application/graphql-response+json', ...options.headers },
-        body: JSON.stringify({ query, variables: options.variables, operationName: options.operationName, extensions: options.extensions }),
+        headers: {
+          'content-type': 'application/json',
+          accept: options.accept ?? 'application/graphql-response+json',
+          ...options.headers,
+        },
+        body: JSON.stringify({
+          query,
+          variables: options.variables,
+          operationName: options.operationName,
+          extensions: options.extensions,
+        }),
       }),
   };
 }
@@ -74,7 +99,15 @@ export function memoryLogger(level: Config['LOG_LEVEL'] = 'debug'): { logger: Lo
       callback();
     },
   });
-  return { logger: createLogger(level, stream), lines: () => raw.join('').split('\n').filter(Boolean).map((l) => JSON.parse(l)) };
+  return {
+    logger: createLogger(level, stream),
+    lines: () =>
+      raw
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+  };
 }
 
 /** A TCP port nobody listens on right now. */
@@ -121,7 +154,8 @@ export async function spawnServer(env: Record<string, string>, startTimeoutMs = 
       .map((l) => JSON.parse(l));
   const deadline = Date.now() + startTimeoutMs;
   while (!logs().some((l) => typeof l.msg === 'string' && l.msg.startsWith('GraphQL API on'))) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before listening:\n${out}\n${err}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode} before listening:\n${out}\n${err}`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
       throw new Error(`server did not listen within ${startTimeoutMs} ms:\n${out}\n${err}`);
@@ -145,7 +179,14 @@ export async function spawnServer(env: Record<string, string>, startTimeoutMs = 
 }
 
 /** The error codes the operation limits answer with. */
-export const LIMIT_CODES = ['DEPTH_LIMIT_EXCEEDED', 'ALIAS_LIMIT_EXCEEDED', 'TOKEN_LIMIT_EXCEEDED', 'DIRECTIVE_LIMIT_EXCEEDED', 'COST_LIMIT_EXCEEDED'];
+export const LIMIT_CODES = [
+  'DEPTH_LIMIT_EXCEEDED',
+  'ALIAS_LIMIT_EXCEEDED',
+  'TOKEN_LIMIT_EXCEEDED',
+  'DIRECTIVE_LIMIT_EXCEEDED',
+  'COST_LIMIT_EXCEEDED',
+];
 
 /** Text that must never reach a client: SQL, driver and host details, stack frames. */
-export const LEAK = /\bselect\b|\bfrom\s+"|postgres|pglite|drizzle|ECONNREFUSED|127\.0\.0\.1|localhost|\bat\s+\S+\s+\(|\.ts:\d+|node_modules/i;
+export const LEAK =
+  /\bselect\b|\bfrom\s+"|postgres|pglite|drizzle|ECONNREFUSED|127\.0\.0\.1|localhost|\bat\s+\S+\s+\(|\.ts:\d+|node_modules/i;

@@ -7,15 +7,23 @@ export const TEST_REDIS_URL = loadConfig().REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 /** True when Redis answers. Unreachable is a failure under CI=true, and a visible skip elsewhere. */
 export async function redisReachable(suite: string): Promise<boolean> {
-  const client = new Redis(TEST_REDIS_URL, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const client = new Redis(TEST_REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 1000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   client.on('error', () => {});
   try {
     await client.connect();
     await client.ping();
     return true;
   } catch (error) {
-    if (process.env.CI === 'true') throw new Error(`${suite}: Redis at ${TEST_REDIS_URL} is unreachable, and CI needs it: ${String(error)}`);
-    console.warn(`\n!!! SKIPPED ${suite}: Redis at ${TEST_REDIS_URL} is unreachable (${String(error)}). Start it to run these tests; under CI=true this fails.\n`);
+    if (process.env.CI === 'true')
+      throw new Error(`${suite}: Redis at ${TEST_REDIS_URL} is unreachable, and CI needs it: ${String(error)}`);
+    console.warn(
+      `\n!!! SKIPPED ${suite}: Redis at ${TEST_REDIS_URL} is unreachable (${String(error)}). Start it to run these tests; under CI=true this fails.\n`,
+    );
     return false;
   } finally {
     client.disconnect();

@@ -1,4 +1,4 @@
-import type { Dataset } from '../../src/db/import/dataset.js';
+import type { Dataset } from '../../src/modules/ingestion/dataset.js';
 import { gpt41, gpt41Mini, referenceCatalog, referenceScores } from '../unit/fixtures/reference.js';
 
 /**
@@ -12,7 +12,12 @@ export function referenceDataset(): Dataset {
   return {
     providers: [{ slug: 'openai', name: 'OpenAI', website: 'https://openai.com' }],
     families: [{ slug: 'gpt-4-1', name: 'GPT-4.1', provider: 'openai' }],
-    categories: referenceCatalog.categories.map((c) => ({ slug: c.slug, name: c.name, description: `${c.name} benchmarks`, weight: c.weight })),
+    categories: referenceCatalog.categories.map((c) => ({
+      slug: c.slug,
+      name: c.name,
+      description: `${c.name} benchmarks`,
+      weight: c.weight,
+    })),
     benchmarks: referenceCatalog.benchmarks.map((b) => ({
       slug: b.slug,
       name: b.name,

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../../src/app.js';
-import { readDataset } from '../../src/db/import/dataset.js';
-import { importDataset } from '../../src/db/import/write.js';
+import { readDataset } from '../../src/modules/ingestion/dataset.js';
+import { importDataset } from '../../src/modules/ingestion/write.js';
 import { BUNDLED_DATA, TODAY } from './app.js';
 import { createTestDb } from './db.js';
 

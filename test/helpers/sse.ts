@@ -13,7 +13,12 @@ export interface SseSubscription {
 type Fetch = (url: string, init: RequestInit) => Promise<Response> | Response;
 
 /** Opens `query` as a subscription over SSE (a POST, as fetch-based SSE clients send it). */
-export async function subscribe(fetchFn: Fetch, url: string, query: string, variables?: Record<string, unknown>): Promise<SseSubscription> {
+export async function subscribe(
+  fetchFn: Fetch,
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<SseSubscription> {
   const response = await fetchFn(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
@@ -41,7 +46,11 @@ export async function subscribe(fetchFn: Fetch, url: string, query: string, vari
           buffer = buffer.slice(end + 2);
           const lines = block.split('\n').filter((l) => !l.startsWith(':') && l);
           if (!lines.length) continue; // a keep-alive ping
-          const field = (name: string) => lines.filter((l) => l.startsWith(`${name}:`)).map((l) => l.slice(name.length + 1).trim()).join('\n');
+          const field = (name: string) =>
+            lines
+              .filter((l) => l.startsWith(`${name}:`))
+              .map((l) => l.slice(name.length + 1).trim())
+              .join('\n');
           events.push({ event: field('event') || 'message', data: field('data') });
         }
       }
@@ -49,7 +58,9 @@ export async function subscribe(fetchFn: Fetch, url: string, query: string, vari
 
   const take = async (timeoutMs: number): Promise<any> => {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_r, reject) => (timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs)));
+    const timeout = new Promise<never>(
+      (_r, reject) => (timer = setTimeout(() => reject(new Error(`no event within ${timeoutMs} ms`)), timeoutMs)),
+    );
     try {
       while (!events.length && !done) await Promise.race([fill(), timeout]);
     } finally {
@@ -64,10 +75,11 @@ export async function subscribe(fetchFn: Fetch, url: string, query: string, vari
     status: response.status,
     contentType: response.headers.get('content-type'),
     next: (timeoutMs = 5000) => take(timeoutMs),
-    receivesWithin: (ms) => take(ms).then(
-      () => true,
-      () => false,
-    ),
+    receivesWithin: (ms) =>
+      take(ms).then(
+        () => true,
+        () => false,
+      ),
     close: async () => {
       await reader.cancel().catch(() => {});
     },

@@ -2,8 +2,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createYoga } from 'graphql-yoga';
 import { createContext, type Context } from '../../src/context.js';
-import { createKey } from '../../src/db/auth/keys.js';
-import { memoryCache, responseCache } from '../../src/live/cache.js';
+import { createKey } from '../../src/modules/ingestion/keys.js';
+import { memoryCache, responseCache } from '../../src/modules/live/cache.js';
 import { schema } from '../../src/schema/index.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { hardenedApp, memoryLogger, type HardenedApp } from '../helpers/http.js';
@@ -29,7 +29,13 @@ const PRICE = `mutation($input: SetModelPricingInput!) { setModelPricing(input: 
   __typename ... on SetModelPricingPayload { changed } ... on MutationError { message }
 } }`;
 const AUDIT = '{ auditLog(first: 5) { entries { actor operation changes } } }';
-const gpqa = (value: number) => ({ input: { scores: [{ model: 'gpt-4-1', benchmark: 'gpqa', value, source: 'https://example.org/gpqa', provenance: 'INDEPENDENT' }] } });
+const gpqa = (value: number) => ({
+  input: {
+    scores: [
+      { model: 'gpt-4-1', benchmark: 'gpqa', value, source: 'https://example.org/gpqa', provenance: 'INDEPENDENT' },
+    ],
+  },
+});
 const gpqaScore = (data: any) => data.model.scores.find((s: any) => s.benchmark.slug === 'gpqa').value;
 
 /** How many GraphQL requests an app logged, and how many of them ran SQL (the others were answered from the cache). */
@@ -49,7 +55,6 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe('response cache in memory (the default)', () => {
-
   it('answers the same read twice with SQL once; a write that changes data invalidates it, a refused or idle one does not', async () => {
     const first = await app.gql(COMPARE, PAIR);
     expect(first.errors).toBeUndefined();
@@ -59,11 +64,18 @@ describe('response cache in memory (the default)', () => {
     expect(second.data).toEqual(first.data);
 
     // A refused write keeps the cache.
-    expect((await app.gql(PRICE, { input: { model: 'gpt-4-1', input: 1, output: 4, effectiveFrom: today() } })).data!.setModelPricing.__typename).toBe('AuthorizationError');
+    expect(
+      (await app.gql(PRICE, { input: { model: 'gpt-4-1', input: 1, output: 4, effectiveFrom: today() } })).data!
+        .setModelPricing.__typename,
+    ).toBe('AuthorizationError');
     expect((await app.gql(COMPARE, PAIR)).statements).toBe(0);
 
     // A new price: the next comparison runs SQL again and shows it.
-    const priced = await app.gql(PRICE, { input: { model: 'gpt-4-1', input: 1.25, output: 5, effectiveFrom: today() } }, as(keys.write));
+    const priced = await app.gql(
+      PRICE,
+      { input: { model: 'gpt-4-1', input: 1.25, output: 5, effectiveFrom: today() } },
+      as(keys.write),
+    );
     expect(priced.data!.setModelPricing).toEqual({ __typename: 'SetModelPricingPayload', changed: true });
     const third = await app.gql(COMPARE, PAIR);
     expect(third.statements).toBeGreaterThan(0);
@@ -79,12 +91,17 @@ describe('response cache in memory (the default)', () => {
     expect(fourth.data!.comparison.categories).not.toEqual(third.data!.comparison.categories);
 
     // Writing the same score again changes nothing, and keeps the cache.
-    expect((await app.gql(RECORD, gpqa(99), as(keys.write))).data!.recordScores).toMatchObject({ unchanged: 1, changed: false });
+    expect((await app.gql(RECORD, gpqa(99), as(keys.write))).data!.recordScores).toMatchObject({
+      unchanged: 1,
+      changed: false,
+    });
     expect((await app.gql(COMPARE, PAIR)).statements).toBe(0);
   });
 
   it('runs identical reads that arrive together once: the others wait for the first and get its answer', async () => {
-    const once = await hardenedApp(app.handle, { RESPONSE_CACHE_TTL_MS: 0 }, { now: () => new Date() }).send(COMPARE, { variables: PAIR });
+    const once = await hardenedApp(app.handle, { RESPONSE_CACHE_TTL_MS: 0 }, { now: () => new Date() }).send(COMPARE, {
+      variables: PAIR,
+    });
     expect(once.body.errors).toBeUndefined();
     const log = memoryLogger('info');
     const cached = hardenedApp(app.handle, {}, { now: () => new Date(), logger: log.logger });
@@ -106,14 +123,19 @@ describe('response cache in memory (the default)', () => {
   it('answers If-None-Match with 304 while the entry is current, and with the new data after a write', async () => {
     const hardened = hardenedApp(app.handle, {}, { now: () => new Date() });
     const get = (headers: Record<string, string> = {}) =>
-      hardened.request(`/graphql?query=${encodeURIComponent('{ model(slug: "gpt-4-1") { pricing { input } } }')}`, { headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json', ...headers } });
+      hardened.request(`/graphql?query=${encodeURIComponent('{ model(slug: "gpt-4-1") { pricing { input } } }')}`, {
+        headers: { 'x-graphql-yoga-csrf': '1', accept: 'application/json', ...headers },
+      });
     const first = await get();
     const etag = first.headers.get('etag');
     expect(etag).toBeTruthy();
     const unchanged = await get({ 'if-none-match': etag! });
     expect([unchanged.status, unchanged.statements]).toEqual([304, 0]);
 
-    await hardened.send(PRICE, { variables: { input: { model: 'gpt-4-1', input: 1.75, output: 7, effectiveFrom: today() } }, headers: as(keys.write) });
+    await hardened.send(PRICE, {
+      variables: { input: { model: 'gpt-4-1', input: 1.75, output: 7, effectiveFrom: today() } },
+      headers: as(keys.write),
+    });
     const changed = await get({ 'if-none-match': etag! });
     expect(changed.status).toBe(200);
     expect(changed.body.data.model.pricing.input).toBe(1.75);
@@ -150,7 +172,9 @@ describe('response cache in memory (the default)', () => {
     expect(writer.data).toBeNull();
     expect(writer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     // Aliased, inside a fragment, next to cacheable fields: the same.
-    const sneaky = await app.gql('query { categories { slug } ...A } fragment A on Query { log: auditLog { entries { changes } } }');
+    const sneaky = await app.gql(
+      'query { categories { slug } ...A } fragment A on Query { log: auditLog { entries { changes } } }',
+    );
     expect(sneaky.data).toBeNull();
     expect(sneaky.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
@@ -164,7 +188,11 @@ describe('response cache in memory (the default)', () => {
     });
     const run = async (query: string) => {
       const before = app.handle.statements.count;
-      const response = await yoga.fetch('http://test/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+      const response = await yoga.fetch('http://test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
       return { body: (await response.json()) as any, statements: app.handle.statements.count - before };
     };
     for (const query of [AUDIT, '{ categories { slug } log: auditLog(first: 1) { hasNextPage } }']) {
@@ -188,11 +216,16 @@ describe('response cache in memory (the default)', () => {
     expect((await dated.send(COMPARE, { variables: PAIR })).statements).toBeGreaterThan(0);
 
     const uncached = hardenedApp(app.handle, { RESPONSE_CACHE_TTL_MS: 0 }, { now: () => new Date() });
-    for (let i = 0; i < 2; i++) expect((await uncached.send(COMPARE, { variables: PAIR })).statements).toBeGreaterThan(0);
+    for (let i = 0; i < 2; i++)
+      expect((await uncached.send(COMPARE, { variables: PAIR })).statements).toBeGreaterThan(0);
   });
 
   it('keeps serving reads and writes, uncached, when Redis is unreachable', async () => {
-    const broken = hardenedApp(app.handle, { REDIS_URL: 'redis://127.0.0.1:1', REDIS_KEY_PREFIX: 'llmc-test-unreachable:' }, { now: () => new Date() });
+    const broken = hardenedApp(
+      app.handle,
+      { REDIS_URL: 'redis://127.0.0.1:1', REDIS_KEY_PREFIX: 'llmc-test-unreachable:' },
+      { now: () => new Date() },
+    );
     try {
       for (let i = 0; i < 2; i++) {
         const read = await broken.send(COMPARE, { variables: PAIR });
@@ -254,7 +287,9 @@ describe.skipIf(!reachable)('response cache in Redis, shared by two instances', 
 
   it('runs identical reads that arrive together once, the others reading its answer back from Redis', async () => {
     const pair = { m: ['gpt-4-1-mini', 'gpt-4-1'] };
-    const once = await hardenedApp(app.handle, { RESPONSE_CACHE_TTL_MS: 0 }, { now: () => new Date() }).send(COMPARE, { variables: pair });
+    const once = await hardenedApp(app.handle, { RESPONSE_CACHE_TTL_MS: 0 }, { now: () => new Date() }).send(COMPARE, {
+      variables: pair,
+    });
     expect(once.body.errors).toBeUndefined();
     const log = memoryLogger('info');
     const c = hardenedApp(app.handle, config, { now: () => new Date(), logger: log.logger });

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importDataset } from '../../src/db/import/write.js';
+import { importDataset } from '../../src/modules/ingestion/write.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { referenceDataset } from '../helpers/reference-dataset.js';
 
-const contract = (name: string) => readFileSync(new URL(`../contract/${name}.graphql`, import.meta.url), 'utf8');
+const contract = (name: string) => readFileSync(new URL(`../../contract/${name}.graphql`, import.meta.url), 'utf8');
 const COMPARE_PAGE = contract('compare-page');
 const WORKLOAD = contract('workload-cost');
 const pair = ['gpt-4-1', 'gpt-4-1-mini'];
@@ -30,15 +30,28 @@ describe('the reference page (METHODOLOGY.md §5)', () => {
     expect(bySlug.coding.decisiveBenchmark.benchmark.slug).toBe('swe-bench-verified');
     expect(bySlug.knowledge.leader.slug).toBe('gpt-4-1');
     expect(bySlug.knowledge.difference).toBeCloseTo(2.1, 9);
-    expect(bySlug.knowledge.averages.map((a: any) => a.value)).toEqual([expect.closeTo(66.3, 9), expect.closeTo(64.2, 9)]);
+    expect(bySlug.knowledge.averages.map((a: any) => a.value)).toEqual([
+      expect.closeTo(66.3, 9),
+      expect.closeTo(64.2, 9),
+    ]);
     expect(bySlug.knowledge.decisiveBenchmark.benchmark.slug).toBe('mmlu');
     expect(bySlug['instruction-following'].leader.slug).toBe('gpt-4-1-mini');
     expect(bySlug['instruction-following'].difference).toBeCloseTo(1.1, 9);
-    expect(bySlug['instruction-following'].averages.map((a: any) => a.value)).toEqual([expect.closeTo(87.4, 9), expect.closeTo(88.5, 9)]);
+    expect(bySlug['instruction-following'].averages.map((a: any) => a.value)).toEqual([
+      expect.closeTo(87.4, 9),
+      expect.closeTo(88.5, 9),
+    ]);
     expect(bySlug['instruction-following'].decisiveBenchmark.benchmark.slug).toBe('ifeval');
-    expect(c.biggestSwing.benchmark).toEqual({ slug: 'swe-bench-verified', name: 'SWE-bench Verified', category: { slug: 'coding' } });
+    expect(c.biggestSwing.benchmark).toEqual({
+      slug: 'swe-bench-verified',
+      name: 'SWE-bench Verified',
+      category: { slug: 'coding' },
+    });
     expect(c.biggestSwing.spread).toBeCloseTo(31.0, 9);
-    expect(c.biggestSwing.values.map((v: any) => [v.model.slug, v.value])).toEqual([['gpt-4-1', 54.6], ['gpt-4-1-mini', 23.6]]);
+    expect(c.biggestSwing.values.map((v: any) => [v.model.slug, v.value])).toEqual([
+      ['gpt-4-1', 54.6],
+      ['gpt-4-1-mini', 23.6],
+    ]);
     expect(c.prices.outputRatio).toBeCloseTo(5.0, 9);
     expect(c.prices.inputRatio).toBeCloseTo(5.0, 9);
     expect(c.prices.cheapest.slug).toBe('gpt-4-1-mini');
@@ -46,7 +59,9 @@ describe('the reference page (METHODOLOGY.md §5)', () => {
     expect(c.latency).toEqual({ fastest: { slug: 'gpt-4-1-mini' }, difference: expect.closeTo(0.26, 9) });
     expect(c.context).toEqual({ largest: null, tie: true });
     expect(c.relationship).toBe('SIBLINGS');
-    const winners = Object.fromEntries(c.verdict.entries.map((e: any) => [e.category?.slug ?? e.priority, e.winner?.slug ?? null]));
+    const winners = Object.fromEntries(
+      c.verdict.entries.map((e: any) => [e.category?.slug ?? e.priority, e.winner?.slug ?? null]),
+    );
     expect(winners).toEqual({
       coding: 'gpt-4-1',
       knowledge: 'gpt-4-1',
@@ -76,18 +91,30 @@ describe('the reference page (METHODOLOGY.md §5)', () => {
   });
 
   it('prices a workload: (input × price + cached × cached price + output × price) / 1e6', async () => {
-    const r = await app.gql(WORKLOAD, { models: pair, inputTokens: 3_000_000, outputTokens: 1_000_000, cachedInputTokens: 2_000_000 });
+    const r = await app.gql(WORKLOAD, {
+      models: pair,
+      inputTokens: 3_000_000,
+      outputTokens: 1_000_000,
+      cachedInputTokens: 2_000_000,
+    });
     expect(r.errors).toBeUndefined();
     expect(r.data!.comparison.workloadCost).toEqual([
-      { model: { slug: 'gpt-4-1' }, usd: expect.closeTo((3 * 2 + 2 * 0.5 + 1 * 8), 9), ratioToCheapest: expect.closeTo(5, 9) },
-      { model: { slug: 'gpt-4-1-mini' }, usd: expect.closeTo((3 * 0.4 + 2 * 0.1 + 1 * 1.6), 9), ratioToCheapest: 1 },
+      {
+        model: { slug: 'gpt-4-1' },
+        usd: expect.closeTo(3 * 2 + 2 * 0.5 + 1 * 8, 9),
+        ratioToCheapest: expect.closeTo(5, 9),
+      },
+      { model: { slug: 'gpt-4-1-mini' }, usd: expect.closeTo(3 * 0.4 + 2 * 0.1 + 1 * 1.6, 9), ratioToCheapest: 1 },
     ]);
     expect(r.statements).toBe(1);
   });
 
   it('runs no score query when only figures are selected', async () => {
     const before = app.handle.statements.recent.length;
-    const r = await app.gql('query($m: [String!]!) { comparison(models: $m) { prices { cheapest { slug } outputRatio } speed { ratio } latency { difference } context { tie } relationship } }', { m: pair });
+    const r = await app.gql(
+      'query($m: [String!]!) { comparison(models: $m) { prices { cheapest { slug } outputRatio } speed { ratio } latency { difference } context { tie } relationship } }',
+      { m: pair },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.comparison.prices.outputRatio).toBeCloseTo(5, 9);
     expect(r.statements).toBe(1);
@@ -159,14 +186,24 @@ describe('on the bundled dataset', () => {
 
   it('gives null, never 0, where a figure is missing', async () => {
     const r = await app.gql('{ models(first: 100) { edges { node { slug outputTokensPerSecond } } } }');
-    const withoutSpeed = r.data!.models.edges.filter((e: any) => e.node.outputTokensPerSecond === null).map((e: any) => e.node.slug).slice(0, 2);
-    const c = await app.gql('query($m: [String!]!) { comparison(models: $m) { speed { fastest { slug } ratio } latency { fastest { slug } difference } } }', { m: withoutSpeed });
+    const withoutSpeed = r
+      .data!.models.edges.filter((e: any) => e.node.outputTokensPerSecond === null)
+      .map((e: any) => e.node.slug)
+      .slice(0, 2);
+    const c = await app.gql(
+      'query($m: [String!]!) { comparison(models: $m) { speed { fastest { slug } ratio } latency { fastest { slug } difference } } }',
+      { m: withoutSpeed },
+    );
     expect(c.errors).toBeUndefined();
-    expect(c.data!.comparison).toEqual({ speed: { fastest: null, ratio: null }, latency: { fastest: null, difference: null } });
+    expect(c.data!.comparison).toEqual({
+      speed: { fastest: null, ratio: null },
+      latency: { fastest: null, difference: null },
+    });
   });
 
   it('takes scores from the lane: VERIFIED comparisons change with independent scores only', async () => {
-    const q = 'query($m: [String!]!, $lane: Lane) { comparison(models: $m, lane: $lane) { lane categoriesCompared biggestSwing { benchmark { slug } } } }';
+    const q =
+      'query($m: [String!]!, $lane: Lane) { comparison(models: $m, lane: $lane) { lane categoriesCompared biggestSwing { benchmark { slug } } } }';
     const provisional = await app.gql(q, { m: pair, lane: 'PROVISIONAL' });
     const verified = await app.gql(q, { m: pair, lane: 'VERIFIED' });
     expect(verified.data!.comparison.lane).toBe('VERIFIED');

@@ -64,7 +64,15 @@ function inBuildContext(rules: string[], path: string): boolean {
     const pattern = (negated ? rule.slice(1) : rule).replace(/^\/+|\/+$/g, '');
     const source = pattern
       .split(/(\*\*|\*|\?)/)
-      .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part === '?' ? '[^/]' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+      .map((part) =>
+        part === '**'
+          ? '.*'
+          : part === '*'
+            ? '[^/]*'
+            : part === '?'
+              ? '[^/]'
+              : part.replace(/[.+^${}()|[\]\\]/g, '\\$&'),
+      )
       .join('');
     if (new RegExp(`^${source}(/.*)?$`).test(path)) included = negated;
   }
@@ -88,7 +96,8 @@ describe('docker-compose.yml', () => {
   it('is valid YAML with only compose-spec top-level keys', () => {
     expect(doc.errors).toEqual([]);
     expect(doc.warnings).toEqual([]);
-    for (const key of Object.keys(compose)) expect(['name', 'services', 'volumes', 'networks', 'configs', 'secrets']).toContain(key);
+    for (const key of Object.keys(compose))
+      expect(['name', 'services', 'volumes', 'networks', 'configs', 'secrets']).toContain(key);
     expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'redis']);
   });
 
@@ -110,13 +119,17 @@ describe('docker-compose.yml', () => {
       const h = service.healthcheck!;
       expect(h, name).toBeDefined();
       expect(['CMD', 'CMD-SHELL'], name).toContain(Array.isArray(h.test) ? h.test[0] : 'CMD-SHELL');
-      for (const value of [h.interval, h.timeout, h.start_period].filter((v) => v !== undefined)) expect(value, name).toMatch(DURATION);
+      for (const value of [h.interval, h.timeout, h.start_period].filter((v) => v !== undefined))
+        expect(value, name).toMatch(DURATION);
       expect(Number.isInteger(h.retries), name).toBe(true);
     }
   });
 
   it('starts the service only once PostgreSQL and Redis are healthy', () => {
-    expect(api!.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
+    expect(api!.depends_on).toEqual({
+      postgres: { condition: 'service_healthy' },
+      redis: { condition: 'service_healthy' },
+    });
   });
 
   it('declares every named volume a service mounts', () => {
@@ -140,7 +153,10 @@ describe('docker-compose.yml', () => {
   it('points the service at the compose PostgreSQL and Redis, in settings the service accepts', () => {
     const db = new URL(api!.environment!.DATABASE_URL!);
     expect([db.hostname, db.port, db.pathname]).toEqual(['postgres', '5432', `/${postgres!.environment!.POSTGRES_DB}`]);
-    expect([db.username, db.password]).toEqual([postgres!.environment!.POSTGRES_USER, postgres!.environment!.POSTGRES_PASSWORD]);
+    expect([db.username, db.password]).toEqual([
+      postgres!.environment!.POSTGRES_USER,
+      postgres!.environment!.POSTGRES_PASSWORD,
+    ]);
     const cache = new URL(api!.environment!.REDIS_URL!);
     expect([cache.protocol, cache.hostname, cache.port]).toEqual(['redis:', 'redis', '6379']);
     const config = loadConfig(api!.environment);
@@ -189,9 +205,26 @@ describe('Dockerfile', () => {
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter((l) => l && !l.startsWith('#'));
-    const needed = ['package.json', 'package-lock.json', 'src/server.ts', 'scripts/build.mjs', 'drizzle/20261125181346_init/migration.sql', 'data/models.json', 'test/contract/compare-page.graphql'];
+    const needed = [
+      'package.json',
+      'package-lock.json',
+      'src/server.ts',
+      'scripts/build.mjs',
+      'drizzle/20261125181346_init/migration.sql',
+      'data/models.json',
+      'contract/compare-page.graphql',
+    ];
     expect(needed.filter((p) => !inBuildContext(rules, p))).toEqual([]);
-    const unwanted = ['dist/server.js', 'scripts/schema-check.ts', 'node_modules/graphql/index.js', '.git/HEAD', '.data/PG_VERSION', '.env', 'test/unit/profile.test.ts', 'test-artifacts/graphiql.png'];
+    const unwanted = [
+      'dist/server.js',
+      'scripts/schema-check.ts',
+      'node_modules/graphql/index.js',
+      '.git/HEAD',
+      '.data/PG_VERSION',
+      '.env',
+      'test/unit/profile.test.ts',
+      'test-artifacts/graphiql.png',
+    ];
     expect(unwanted.filter((p) => inBuildContext(rules, p))).toEqual([]);
   });
 });
@@ -220,7 +253,9 @@ describe('the probes the deployment uses', () => {
   });
 
   it("the image's HEALTHCHECK passes against the running service and fails with nothing listening", async () => {
-    const healthcheck = dockerStages(read('Dockerfile')).at(-1)!.instructions.find((i) => i.keyword === 'HEALTHCHECK')!.args;
+    const healthcheck = dockerStages(read('Dockerfile'))
+      .at(-1)!
+      .instructions.find((i) => i.keyword === 'HEALTHCHECK')!.args;
     const argv = JSON.parse(healthcheck.slice(healthcheck.indexOf('CMD') + 3)) as string[];
     expect(argv[0]).toBe('node');
     expect(await probe(argv, port())).toBe(0);

@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
 import type { DbHandle } from '../../src/db/client.js';
 import { createTestApp } from '../helpers/app.js';
-import { readDataset } from '../../src/db/import/dataset.js';
-import { importDataset } from '../../src/db/import/write.js';
+import { readDataset } from '../../src/modules/ingestion/dataset.js';
+import { importDataset } from '../../src/modules/ingestion/write.js';
 import { BUNDLED_DATA, TODAY } from '../helpers/app.js';
 import { createTestDb } from '../helpers/db.js';
 
-const ENTITIES = readFileSync(new URL('../contract/entities.graphql', import.meta.url), 'utf8');
+const ENTITIES = readFileSync(new URL('../../contract/entities.graphql', import.meta.url), 'utf8');
 
 /** A second subgraph, as another team would write it: reviews of our models, keyed by slug. */
 const REVIEWS_SDL = parse(/* GraphQL */ `
@@ -149,7 +149,11 @@ describe('Apollo Federation v2 subgraph', () => {
       const { data, errors, statements } = await gql(ENTITIES, { representations });
       expect(errors).toBeUndefined();
       expect(data._entities).toHaveLength(110);
-      expect(data._entities[1]).toEqual({ slug: 'swe-bench-verified', name: 'SWE-bench Verified', category: { slug: 'coding' } });
+      expect(data._entities[1]).toEqual({
+        slug: 'swe-bench-verified',
+        name: 'SWE-bench Verified',
+        category: { slug: 'coding' },
+      });
       expect(statements).toBeLessThanOrEqual(2);
     });
 
@@ -230,7 +234,11 @@ describe('Apollo Federation v2 subgraph', () => {
           setExecuteFn((args) => {
             const source = print(args.document);
             return executor({
-              request: { query: source, operationName: args.operationName ?? undefined, variables: args.variableValues ?? {} },
+              request: {
+                query: source,
+                operationName: args.operationName ?? undefined,
+                variables: args.variableValues ?? {},
+              },
               document: args.document,
               source,
               queryHash: createHash('sha256').update(source).digest('hex'),
@@ -263,7 +271,8 @@ describe('Apollo Federation v2 subgraph', () => {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          query: '{ model(slug: "gpt-4-1") { name pricing { blended } reviews { stars } } benchmark(slug: "swe-bench-verified") { name } }',
+          query:
+            '{ model(slug: "gpt-4-1") { name pricing { blended } reviews { stars } } benchmark(slug: "swe-bench-verified") { name } }',
         }),
       });
       const body = (await response.json()) as GqlBody;
@@ -282,7 +291,10 @@ describe('bad representations', () => {
     try {
       const q = 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Model { slug } } }';
       for (const r of [
-        [{ __typename: 'Nope', slug: 'b' }, { __typename: 'Model', slug: 'gpt-4-1' }],
+        [
+          { __typename: 'Nope', slug: 'b' },
+          { __typename: 'Model', slug: 'gpt-4-1' },
+        ],
         [{ __typename: 'Model', slug: 'gpt-4-1' }, { __typename: 'Model' }],
       ]) {
         const res = await app.gql(q, { r });

@@ -10,7 +10,7 @@ import { createTestDb } from '../helpers/db.js';
 import { insertSynthetic } from '../helpers/factories.js';
 import { hardenedApp, LEAK, memoryLogger, ROOT, type HardenedApp } from '../helpers/http.js';
 
-const COMPARE_PAGE = readFileSync(`${ROOT}test/contract/compare-page.graphql`, 'utf8');
+const COMPARE_PAGE = readFileSync(`${ROOT}contract/compare-page.graphql`, 'utf8');
 const PAIR = { models: ['model-00000', 'model-00001'] };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -34,7 +34,9 @@ describe('GraphQL over HTTP (graphql-http server audits, real socket)', () => {
   });
 
   it('passes every MUST and every SHOULD audit; only the GET audits (MAY) give way to CSRF prevention', async () => {
-    const results = await Promise.all(serverAudits({ url: `http://127.0.0.1:${service.port}/graphql` }).map((audit) => audit.fn()));
+    const results = await Promise.all(
+      serverAudits({ url: `http://127.0.0.1:${service.port}/graphql` }).map((audit) => audit.fn()),
+    );
     const failed = results.filter((r) => r.status !== 'ok');
     const describe = (r: (typeof results)[number]) => `${r.id} ${r.name}${'reason' in r ? `: ${r.reason}` : ''}`;
     expect(results.filter((r) => r.name.startsWith('MUST')).length).toBeGreaterThan(10);
@@ -74,16 +76,25 @@ describe('CSRF prevention and batching', () => {
     const refused = await app.request('/graphql?query=%7B__typename%7D', { headers: { accept: 'application/json' } });
     expect(refused.status).toBe(403);
     expect(refused.body.errors[0].extensions.code).toBe('CSRF_PREVENTED');
-    const served = await app.request('/graphql?query=%7Bcategories%7Bslug%7D%7D', { headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' } });
+    const served = await app.request('/graphql?query=%7Bcategories%7Bslug%7D%7D', {
+      headers: { accept: 'application/json', 'x-graphql-yoga-csrf': '1' },
+    });
     expect(served.status).toBe(200);
     expect(served.body.data.categories).toHaveLength(3);
   });
 
-  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])('refuses a POST of %s (what an HTML form can send) with 403 and no SQL', async (type) => {
-    const reply = await app.request('/graphql', { method: 'POST', headers: { 'content-type': type }, body: 'query=%7Bcategories%7Bslug%7D%7D' });
-    expect(reply.status).toBe(403);
-    expect(reply.statements).toBe(0);
-  });
+  it.each(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x'])(
+    'refuses a POST of %s (what an HTML form can send) with 403 and no SQL',
+    async (type) => {
+      const reply = await app.request('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: 'query=%7Bcategories%7Bslug%7D%7D',
+      });
+      expect(reply.status).toBe(403);
+      expect(reply.statements).toBe(0);
+    },
+  );
 
   it('refuses a batched request (400 "Batching is not supported.") without running any of it', async () => {
     const reply = await app.request('/graphql', {
@@ -100,7 +111,10 @@ describe('CSRF prevention and batching', () => {
     const reply = await app.request('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ categories { slug } }', variables: { pad: 'x'.repeat(DEFAULT_CONFIG.MAX_REQUEST_BODY_BYTES) } }),
+      body: JSON.stringify({
+        query: '{ categories { slug } }',
+        variables: { pad: 'x'.repeat(DEFAULT_CONFIG.MAX_REQUEST_BODY_BYTES) },
+      }),
     });
     expect(reply.status).toBe(413);
     expect(reply.statements).toBe(0);
@@ -110,10 +124,17 @@ describe('CSRF prevention and batching', () => {
     const body = JSON.stringify({ query: '{ categories { slug } }' });
     const over = await app.request('/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': String(DEFAULT_CONFIG.MAX_REQUEST_BODY_BYTES + 1) },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(DEFAULT_CONFIG.MAX_REQUEST_BODY_BYTES + 1),
+      },
       body,
     });
-    expect([over.status, over.body.errors[0].extensions.code, over.statements]).toEqual([413, 'REQUEST_ENTITY_TOO_LARGE', 0]);
+    expect([over.status, over.body.errors[0].extensions.code, over.statements]).toEqual([
+      413,
+      'REQUEST_ENTITY_TOO_LARGE',
+      0,
+    ]);
     const malformed = await app.request('/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'content-length': '12, 12' },
@@ -178,7 +199,11 @@ describe('health, readiness, request ids, logs and metrics', () => {
   let draining = false;
   beforeAll(() => {
     logs = memoryLogger('debug');
-    app = hardenedApp(handle, { LOG_LEVEL: 'debug', SLOW_OPERATION_MS: 10_000 }, { logger: logs.logger, isDraining: () => draining });
+    app = hardenedApp(
+      handle,
+      { LOG_LEVEL: 'debug', SLOW_OPERATION_MS: 10_000 },
+      { logger: logs.logger, isDraining: () => draining },
+    );
   });
 
   it('/health is 200 without touching the database', async () => {
@@ -203,17 +228,35 @@ describe('health, readiness, request ids, logs and metrics', () => {
   });
 
   it('echoes a sane x-request-id, replaces a missing or unsafe one with a UUID', async () => {
-    expect((await app.send('{ categories { slug } }', { headers: { 'x-request-id': 'abc-123.x:y' } })).headers.get('x-request-id')).toBe('abc-123.x:y');
+    expect(
+      (await app.send('{ categories { slug } }', { headers: { 'x-request-id': 'abc-123.x:y' } })).headers.get(
+        'x-request-id',
+      ),
+    ).toBe('abc-123.x:y');
     expect((await app.send('{ categories { slug } }')).headers.get('x-request-id')).toMatch(UUID);
-    expect((await app.send('{ categories { slug } }', { headers: { 'x-request-id': 'a b"c' } })).headers.get('x-request-id')).toMatch(UUID);
-    expect((await app.send('{ categories { slug } }', { headers: { 'x-request-id': 'x'.repeat(200) } })).headers.get('x-request-id')).toMatch(UUID);
+    expect(
+      (await app.send('{ categories { slug } }', { headers: { 'x-request-id': 'a b"c' } })).headers.get('x-request-id'),
+    ).toMatch(UUID);
+    expect(
+      (await app.send('{ categories { slug } }', { headers: { 'x-request-id': 'x'.repeat(200) } })).headers.get(
+        'x-request-id',
+      ),
+    ).toMatch(UUID);
   });
 
   it('logs one JSON line per GraphQL request: request id, operation name, status, duration, SQL statements', async () => {
     const reply = await app.send(COMPARE_PAGE, { variables: PAIR, headers: { 'x-request-id': 'log-1' } });
     expect(reply.body.errors).toBeUndefined();
     const line = logs.lines().find((l) => l.requestId === 'log-1' && l.msg === 'graphql request');
-    expect(line).toMatchObject({ level: 30, operationName: 'ComparePage', operationType: 'query', status: 200, path: '/graphql', statements: reply.statements, errors: 0 });
+    expect(line).toMatchObject({
+      level: 30,
+      operationName: 'ComparePage',
+      operationType: 'query',
+      status: 200,
+      path: '/graphql',
+      statements: reply.statements,
+      errors: 0,
+    });
     expect(line.durationMs).toBeGreaterThanOrEqual(0);
     expect(reply.statements).toBeGreaterThan(0);
   });
@@ -272,7 +315,12 @@ describe('health, readiness, request ids, logs and metrics', () => {
 
 describe('admission control (real socket)', () => {
   it('with MAX_CONCURRENT_REQUESTS=1 a second query waits for the first to finish; /health answers meanwhile', async () => {
-    const service = await listen(hardenedApp(handle).yoga, { ...DEFAULT_CONFIG, PORT: 0, HOST: '127.0.0.1', MAX_CONCURRENT_REQUESTS: 1 });
+    const service = await listen(hardenedApp(handle).yoga, {
+      ...DEFAULT_CONFIG,
+      PORT: 0,
+      HOST: '127.0.0.1',
+      MAX_CONCURRENT_REQUESTS: 1,
+    });
     const socket = connect(service.port, '127.0.0.1');
     try {
       await once(socket, 'connect');
@@ -281,11 +329,20 @@ describe('admission control (real socket)', () => {
       const body = JSON.stringify({ query: '{ categories { slug } }' });
       // The first request takes the only turn and holds it: its body is not all sent yet.
       const arrived = once(service.server, 'request');
-      socket.write(`POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`);
+      socket.write(
+        `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 5)}`,
+      );
       await arrived;
       const origin = `http://127.0.0.1:${service.port}`;
-      const second = fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.status);
-      const early = await Promise.race([second.then(() => 'answered'), new Promise((r) => setTimeout(() => r('waiting'), 300))]);
+      const second = fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      }).then((r) => r.status);
+      const early = await Promise.race([
+        second.then(() => 'answered'),
+        new Promise((r) => setTimeout(() => r('waiting'), 300)),
+      ]);
       expect(early).toBe('waiting');
       expect((await fetch(`${origin}/health`)).status).toBe(200);
       socket.write(body.slice(5));

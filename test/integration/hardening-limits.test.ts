@@ -8,7 +8,13 @@ import { insertSynthetic } from '../helpers/factories.js';
 import { hardenedApp, LIMIT_CODES, ROOT, type HardenedApp, type Reply } from '../helpers/http.js';
 
 /** Every limit far out of the way, so each test meets only the one it is about. */
-const LOOSE: Partial<Config> = { MAX_DEPTH: 1000, MAX_ALIASES: 1000, MAX_TOKENS: 100_000, MAX_DIRECTIVES: 1000, MAX_COST: 1e12 };
+const LOOSE: Partial<Config> = {
+  MAX_DEPTH: 1000,
+  MAX_ALIASES: 1000,
+  MAX_TOKENS: 100_000,
+  MAX_DIRECTIVES: 1000,
+  MAX_COST: 1e12,
+};
 
 /** A chain of `depth` field levels (armor counts the leaf): families → models → family → models → … → slug. */
 function depthQuery(depth: number, operation = 'query Deep'): string {
@@ -22,7 +28,8 @@ function depthQuery(depth: number, operation = 'query Deep'): string {
 
 const aliasQuery = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: categories { slug }`).join(' ')} }`;
 /** 16 tokens plus one per string in the list (repeated fields would trip graphql-js's own overlap budget). */
-const tokenQuery = (n: number) => `{ models(filter: { providers: [${Array.from({ length: n - 16 }, () => '"synth"').join(' ')}] }) { totalCount } }`;
+const tokenQuery = (n: number) =>
+  `{ models(filter: { providers: [${Array.from({ length: n - 16 }, () => '"synth"').join(' ')}] }) { totalCount } }`;
 
 function tokenCount(query: string): number {
   const lexer = new Lexer(new Source(query));
@@ -30,7 +37,8 @@ function tokenCount(query: string): number {
   while (lexer.advance().kind !== TokenKind.EOF) count += 1;
   return count;
 }
-const directiveQuery = (n: number) => `{ categories { ${Array.from({ length: n }, () => 'slug @include(if: true)').join(' ')} } }`;
+const directiveQuery = (n: number) =>
+  `{ categories { ${Array.from({ length: n }, () => 'slug @include(if: true)').join(' ')} } }`;
 
 /** Cost of this operation with `first: n`: n × (connection 1 + edges 1 + node 1 + scores 10 × 1) = 13n. */
 const COSTED = 'query Costed($n: Int) { models(first: $n) { edges { node { slug scores { value } } } } }';
@@ -103,26 +111,36 @@ describe('operation limits (defaults from config.ts, each tested alone)', () => 
     });
     const over = DEFAULT_CONFIG.MAX_DEPTH + 1;
 
-    it.each(ACCEPTS)('an operation named __schema that is too deep is rejected (Accept: %s → %i)', async (accept, status) => {
-      expectRejected(await app.send(depthQuery(over, 'query __schema'), { accept }), status, 'DEPTH_LIMIT_EXCEEDED');
-    });
+    it.each(ACCEPTS)(
+      'an operation named __schema that is too deep is rejected (Accept: %s → %i)',
+      async (accept, status) => {
+        expectRejected(await app.send(depthQuery(over, 'query __schema'), { accept }), status, 'DEPTH_LIMIT_EXCEEDED');
+      },
+    );
 
     it('a fragment named __schema that makes the operation too deep is rejected', async () => {
-      const inner = depthQuery(over - 1, '').replace(/^ \{ families \{ /, '').replace(/ \} \}$/, '');
+      const inner = depthQuery(over - 1, '')
+        .replace(/^ \{ families \{ /, '')
+        .replace(/ \} \}$/, '');
       const query = `query Q { families { ...__schema } } fragment __schema on Family { ${inner} }`;
       expectRejected(await app.send(query), 400, 'DEPTH_LIMIT_EXCEEDED');
     });
   });
 
   describe('cost: connections cost their page size, lists the configured size', () => {
-    it.each(ACCEPTS)('is accepted at MAX_COST and rejected one below it, before any SQL (Accept: %s → %i)', async (accept, status) => {
-      const atLimit = hardenedApp(handle, { ...LOOSE, MAX_COST: 1300 });
-      expectAccepted(await atLimit.send(COSTED, { variables: { n: 100 }, accept }));
-      const below = hardenedApp(handle, { ...LOOSE, MAX_COST: 1299 });
-      const reply = await below.send(COSTED, { variables: { n: 100 }, accept });
-      expectRejected(reply, status, 'COST_LIMIT_EXCEEDED');
-      expect(reply.body.errors[0].message).toBe('Query cost limit of 1299 exceeded, found 1300: ask for smaller pages or fewer nested lists');
-    });
+    it.each(ACCEPTS)(
+      'is accepted at MAX_COST and rejected one below it, before any SQL (Accept: %s → %i)',
+      async (accept, status) => {
+        const atLimit = hardenedApp(handle, { ...LOOSE, MAX_COST: 1300 });
+        expectAccepted(await atLimit.send(COSTED, { variables: { n: 100 }, accept }));
+        const below = hardenedApp(handle, { ...LOOSE, MAX_COST: 1299 });
+        const reply = await below.send(COSTED, { variables: { n: 100 }, accept });
+        expectRejected(reply, status, 'COST_LIMIT_EXCEEDED');
+        expect(reply.body.errors[0].message).toBe(
+          'Query cost limit of 1299 exceeded, found 1300: ask for smaller pages or fewer nested lists',
+        );
+      },
+    );
 
     it('reads the page size from variables and from the variable default', async () => {
       const app = hardenedApp(handle, { ...LOOSE, MAX_COST: 650 });
@@ -134,7 +152,8 @@ describe('operation limits (defaults from config.ts, each tested alone)', () => 
 
     it('under the default MAX_COST, 100 models × scores × benchmark × category × benchmarks is refused', async () => {
       const app = hardenedApp(handle);
-      const query = '{ models(first: 100) { edges { node { scores { benchmark { category { benchmarks { slug } } } } } } } }';
+      const query =
+        '{ models(first: 100) { edges { node { scores { benchmark { category { benchmarks { slug } } } } } } } }';
       expectRejected(await app.send(query), 400, 'COST_LIMIT_EXCEEDED');
     });
   });
@@ -151,21 +170,26 @@ describe('operation limits (defaults from config.ts, each tested alone)', () => 
       expect(reply.body.data.models.edges).toHaveLength(3);
     });
 
-    it.each(ACCEPTS)('first: 101 is BAD_USER_INPUT naming the argument, before any SQL (Accept: %s → %i)', async (accept, status) => {
-      const reply = await app.send('{ models(first: 101) { edges { node { slug } } } }', { accept });
-      expectRejected(reply, status, 'BAD_USER_INPUT');
-      expect(reply.body.errors[0]).toMatchObject({
-        message: 'first: 101 on Query.models is out of range: a page holds 0 to 100 items',
-        extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
-      });
-    });
+    it.each(ACCEPTS)(
+      'first: 101 is BAD_USER_INPUT naming the argument, before any SQL (Accept: %s → %i)',
+      async (accept, status) => {
+        const reply = await app.send('{ models(first: 101) { edges { node { slug } } } }', { accept });
+        expectRejected(reply, status, 'BAD_USER_INPUT');
+        expect(reply.body.errors[0]).toMatchObject({
+          message: 'first: 101 on Query.models is out of range: a page holds 0 to 100 items',
+          extensions: { code: 'BAD_USER_INPUT', argument: 'first' },
+        });
+      },
+    );
 
     it.each([
       ['first', 1000],
       ['last', 101],
       ['first', -1],
     ])('%s: %i from a variable is refused too', async (argument, value) => {
-      const reply = await app.send(`query Page($v: Int) { models(${argument}: $v) { totalCount } }`, { variables: { v: value } });
+      const reply = await app.send(`query Page($v: Int) { models(${argument}: $v) { totalCount } }`, {
+        variables: { v: value },
+      });
       expectRejected(reply, 400, 'BAD_USER_INPUT');
       expect(reply.body.errors[0].extensions.argument).toBe(argument);
     });
@@ -174,7 +198,10 @@ describe('operation limits (defaults from config.ts, each tested alone)', () => 
   describe('strings with NUL (which PostgreSQL text cannot hold) never reach SQL', () => {
     it.each(ACCEPTS)('in a variable or in a literal (Accept: %s → %i)', async (accept, status) => {
       const app = hardenedApp(handle);
-      const fromVariable = await app.send('query M($s: String!) { model(slug: $s) { slug } }', { variables: { s: 'model-\u0000' }, accept });
+      const fromVariable = await app.send('query M($s: String!) { model(slug: $s) { slug } }', {
+        variables: { s: 'model-\u0000' },
+        accept,
+      });
       expectRejected(fromVariable, status, 'BAD_USER_INPUT');
       const fromLiteral = await app.send('{ model(slug: "model-\\u0000") { slug } }', { accept });
       expectRejected(fromLiteral, status, 'BAD_USER_INPUT');
@@ -189,7 +216,13 @@ describe('operation limits (defaults from config.ts, each tested alone)', () => 
     });
 
     it("GraphiQL's introspection query works", async () => {
-      const query = getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true });
+      const query = getIntrospectionQuery({
+        descriptions: true,
+        specifiedByUrl: true,
+        directiveIsRepeatable: true,
+        schemaDescription: true,
+        inputValueDeprecation: true,
+      });
       const reply = await app.send(query, { operationName: 'IntrospectionQuery' });
       expectAccepted(reply);
       expect(reply.body.data.__schema.queryType.name).toBe('Query');
@@ -197,12 +230,14 @@ describe('operation limits (defaults from config.ts, each tested alone)', () => 
     });
 
     it('nested introspection (types { fields { type { fields … } } }) is refused before execution', async () => {
-      const reply = await app.send('{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }');
+      const reply = await app.send(
+        '{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }',
+      );
       expect(reply.status).toBe(400);
       expect(reply.body.errors[0].message).toBe('Maximum introspection depth exceeded');
     });
 
-    const contract = readdirSync(`${ROOT}test/contract`).filter((f) => f.endsWith('.graphql'));
+    const contract = readdirSync(`${ROOT}contract`).filter((f) => f.endsWith('.graphql'));
     const models = ['model-00000', 'model-00001', 'model-00002'];
     /** Worst-case variables: the largest page a client may ask for. */
     const VARIABLES: Record<string, Record<string, unknown>> = {
@@ -215,7 +250,9 @@ describe('operation limits (defaults from config.ts, each tested alone)', () => 
     };
 
     it.each(contract)('contract operation %s stays within every limit', async (file) => {
-      const reply = await app.send(readFileSync(`${ROOT}test/contract/${file}`, 'utf8'), { variables: VARIABLES[file] ?? {} });
+      const reply = await app.send(readFileSync(`${ROOT}contract/${file}`, 'utf8'), {
+        variables: VARIABLES[file] ?? {},
+      });
       const codes = (reply.body.errors ?? []).map((e: any) => e.extensions?.code);
       for (const code of LIMIT_CODES) expect(codes, JSON.stringify(reply.body.errors)).not.toContain(code);
       expect((reply.body.errors ?? []).filter((e: any) => e.extensions?.argument === 'first')).toEqual([]);

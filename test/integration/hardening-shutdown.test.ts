@@ -6,7 +6,10 @@ import { spawnServer, type ServerProcess } from '../helpers/http.js';
 const BODY = JSON.stringify({ query: 'query Held { categories { slug } }' });
 
 /** Opens a connection and sends a request's headers and the first bytes of its body only. */
-async function startHeldRequest(port: number, requestId: string): Promise<{ socket: Socket; finish(): void; response: Promise<string> }> {
+async function startHeldRequest(
+  port: number,
+  requestId: string,
+): Promise<{ socket: Socket; finish(): void; response: Promise<string> }> {
   const socket = connect(port, '127.0.0.1');
   await once(socket, 'connect');
   let received = '';
@@ -25,7 +28,8 @@ async function waitForLog(server: ServerProcess, match: (line: any) => boolean, 
   for (;;) {
     const line = server.logs().find(match);
     if (line) return line;
-    if (Date.now() > deadline) throw new Error(`no such log line within ${timeoutMs} ms:\n${JSON.stringify(server.logs(), null, 1)}`);
+    if (Date.now() > deadline)
+      throw new Error(`no such log line within ${timeoutMs} ms:\n${JSON.stringify(server.logs(), null, 1)}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -51,38 +55,55 @@ describe('graceful shutdown of the real server (node src/server.ts)', () => {
   });
 
   // Generous timeouts: each test starts a server process (migrations included) on a possibly busy CI machine.
-  it('on SIGTERM refuses new connections, completes the in-flight request, closes the pool and exits 0', { timeout: 120_000 }, async () => {
-    server = await spawnServer({ DATABASE_URL: 'memory://', SEED_ON_START: 'false', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT_MS: '10000' });
-    const held = await startHeldRequest(server.port, 'held-1');
-    // Logged (debug) once the request is being handled; it then waits for the body.
-    await waitForLog(server, (l) => l.requestId === 'held-1' && l.msg === 'request received');
+  it(
+    'on SIGTERM refuses new connections, completes the in-flight request, closes the pool and exits 0',
+    { timeout: 120_000 },
+    async () => {
+      server = await spawnServer({
+        DATABASE_URL: 'memory://',
+        SEED_ON_START: 'false',
+        LOG_LEVEL: 'debug',
+        SHUTDOWN_TIMEOUT_MS: '10000',
+      });
+      const held = await startHeldRequest(server.port, 'held-1');
+      // Logged (debug) once the request is being handled; it then waits for the body.
+      await waitForLog(server, (l) => l.requestId === 'held-1' && l.msg === 'request received');
 
-    server.child.kill('SIGTERM');
-    await waitForLog(server, (l) => typeof l.msg === 'string' && l.msg.startsWith('shutting down'));
-    // server.close() is asked for right after that log line; the listening socket closes on the
-    // next turns of the event loop, so allow it a moment (bounded) before a connection must fail.
-    let isRefused = false;
-    for (let i = 0; i < 20 && !isRefused; i++) {
-      isRefused = await refused(server.port);
-      if (!isRefused) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(isRefused).toBe(true);
-    expect(server.child.exitCode).toBeNull();
+      server.child.kill('SIGTERM');
+      await waitForLog(server, (l) => typeof l.msg === 'string' && l.msg.startsWith('shutting down'));
+      // server.close() is asked for right after that log line; the listening socket closes on the
+      // next turns of the event loop, so allow it a moment (bounded) before a connection must fail.
+      let isRefused = false;
+      for (let i = 0; i < 20 && !isRefused; i++) {
+        isRefused = await refused(server.port);
+        if (!isRefused) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      expect(isRefused).toBe(true);
+      expect(server.child.exitCode).toBeNull();
 
-    held.finish();
-    const response = await held.response;
-    expect(response).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
-    expect(response).toMatch(/\r\nconnection: close\r\n/i);
-    expect(response.slice(response.indexOf('\r\n\r\n') + 4)).toBe('{"data":{"categories":[]}}');
+      held.finish();
+      const response = await held.response;
+      expect(response).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+      expect(response).toMatch(/\r\nconnection: close\r\n/i);
+      expect(response.slice(response.indexOf('\r\n\r\n') + 4)).toBe('{"data":{"categories":[]}}');
 
-    expect(await server.exited).toBe(0);
-    const messages = server.logs().map((l) => l.msg);
-    expect(messages).toContain('stopped');
-    expect(server.logs().find((l) => l.requestId === 'held-1' && l.msg === 'graphql request')).toMatchObject({ status: 200, operationName: 'Held' });
-  });
+      expect(await server.exited).toBe(0);
+      const messages = server.logs().map((l) => l.msg);
+      expect(messages).toContain('stopped');
+      expect(server.logs().find((l) => l.requestId === 'held-1' && l.msg === 'graphql request')).toMatchObject({
+        status: 200,
+        operationName: 'Held',
+      });
+    },
+  );
 
   it('cuts requests still running after SHUTDOWN_TIMEOUT_MS and exits 1', { timeout: 120_000 }, async () => {
-    server = await spawnServer({ DATABASE_URL: 'memory://', SEED_ON_START: 'false', LOG_LEVEL: 'debug', SHUTDOWN_TIMEOUT_MS: '300' });
+    server = await spawnServer({
+      DATABASE_URL: 'memory://',
+      SEED_ON_START: 'false',
+      LOG_LEVEL: 'debug',
+      SHUTDOWN_TIMEOUT_MS: '300',
+    });
     const held = await startHeldRequest(server.port, 'stuck-1');
     await waitForLog(server, (l) => l.requestId === 'stuck-1' && l.msg === 'request received');
     const started = Date.now();

@@ -1,16 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '../../src/db/client.js';
-import { buildManifest, DEFAULT_MANIFEST, documentHash, loadManifest } from '../../src/http/trusted-documents.js';
+import { buildManifest, documentHash, loadManifest } from '../../src/http/trusted-documents.js';
+import { TRUSTED_DOCUMENTS_MANIFEST as DEFAULT_MANIFEST } from '../../src/paths.js';
 import { createTestDb } from '../helpers/db.js';
 import { insertSynthetic } from '../helpers/factories.js';
 import { hardenedApp, ROOT, type HardenedApp } from '../helpers/http.js';
 
-const COMPARE_PAGE = readFileSync(`${ROOT}test/contract/compare-page.graphql`, 'utf8');
+const COMPARE_PAGE = readFileSync(`${ROOT}contract/compare-page.graphql`, 'utf8');
 const PAIR = { models: ['model-00000', 'model-00001'] };
 
 describe('trusted documents manifest', () => {
-  it('is up to date with test/contract (run `npm run documents:manifest`)', () => {
+  it('is up to date with contract (run `npm run documents:manifest`)', () => {
     expect(JSON.parse(readFileSync(DEFAULT_MANIFEST, 'utf8'))).toEqual(buildManifest());
   });
 
@@ -42,7 +43,10 @@ describe('trusted documents mode', () => {
   });
 
   it('accepts a contract operation sent as its hash only', async () => {
-    const reply = await trusted.send(undefined, { variables: PAIR, extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(COMPARE_PAGE) } } });
+    const reply = await trusted.send(undefined, {
+      variables: PAIR,
+      extensions: { persistedQuery: { version: 1, sha256Hash: documentHash(COMPARE_PAGE) } },
+    });
     expect(reply.body.errors).toBeUndefined();
     expect(reply.body.data.comparison.models).toHaveLength(2);
   });
@@ -65,7 +69,9 @@ describe('trusted documents mode', () => {
   });
 
   it('rejects an unknown hash', async () => {
-    const reply = await trusted.send(undefined, { extensions: { persistedQuery: { version: 1, sha256Hash: documentHash('{ categories { slug } }') } } });
+    const reply = await trusted.send(undefined, {
+      extensions: { persistedQuery: { version: 1, sha256Hash: documentHash('{ categories { slug } }') } },
+    });
     expect(reply.status).toBe(400);
     expect(reply.body.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect(reply.statements).toBe(0);

@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, DbHandle } from '../../src/db/client.js';
-import { DatasetError, readDataset, type Dataset } from '../../src/db/import/dataset.js';
-import { bundledDataDir, importDataset, IMPORT_TABLES, isEmpty, seedBundledIfEmpty } from '../../src/db/import/write.js';
-import { benchmarks, categories, families, modelPrices, models, providers, scores } from '../../src/db/schema/index.js';
+import { DatasetError, readDataset, type Dataset } from '../../src/modules/ingestion/dataset.js';
+import { BUNDLED_DATA_DIR as bundledDataDir } from '../../src/paths.js';
+import { importDataset, IMPORT_TABLES, isEmpty, seedBundledIfEmpty } from '../../src/modules/ingestion/write.js';
+import { benchmarks, categories, families, modelPrices, models, providers, scores } from '../../src/db/tables/index.js';
 import { createTestDb } from '../helpers/db.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,7 +36,10 @@ afterAll(async () => {
 async function snapshot(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const [name, table] of Object.entries(TABLES)) {
-    out[name] = await db.select().from(table as typeof providers).orderBy(asc(table.id));
+    out[name] = await db
+      .select()
+      .from(table as typeof providers)
+      .orderBy(asc(table.id));
   }
   return out;
 }
@@ -45,7 +49,12 @@ async function counts(): Promise<Record<string, number>> {
   return Object.fromEntries(Object.entries(snap).map(([k, rows]) => [k, rows.length]));
 }
 
-async function editFile(dir: string, file: string, edit: (entries: Entries) => void, text = (s: string) => s): Promise<void> {
+async function editFile(
+  dir: string,
+  file: string,
+  edit: (entries: Entries) => void,
+  text = (s: string) => s,
+): Promise<void> {
   const path = join(dir, file);
   const entries = JSON.parse(await readFile(path, 'utf8')) as Entries;
   edit(entries);
@@ -53,7 +62,11 @@ async function editFile(dir: string, file: string, edit: (entries: Entries) => v
 }
 
 /** A copy of the bundled folder with `edit` applied to the entries of one file. */
-async function folderWith(file: string, edit: (entries: Entries) => void, text?: (s: string) => string): Promise<string> {
+async function folderWith(
+  file: string,
+  edit: (entries: Entries) => void,
+  text?: (s: string) => string,
+): Promise<string> {
   const dir = join(work, `case-${(folders += 1)}`);
   await cp(bundledDataDir, dir, { recursive: true });
   await editFile(dir, file, edit, text);
@@ -76,7 +89,7 @@ async function load(dir: string, today = '2026-01-15') {
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/db/import/cli.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', ...args], {
       cwd: root,
       env: { ...process.env, DATABASE_URL: 'memory://' },
     });
@@ -97,7 +110,15 @@ describe('importing a dataset folder', () => {
     if (!summary) throw new Error('an empty database must be seeded');
     // Set-based: the statement count does not grow with the number of scores.
     expect(handle.statements.count - before).toBeLessThan(30);
-    const expected = { providers: 14, families: 49, categories: 11, benchmarks: 47, models: 115, prices: 115, scores: 1212 };
+    const expected = {
+      providers: 14,
+      families: 49,
+      categories: 11,
+      benchmarks: 47,
+      models: 115,
+      prices: 115,
+      scores: 1212,
+    };
     expect(await counts()).toEqual(expected);
     for (const [table, n] of Object.entries(expected)) {
       expect(summary[table as keyof typeof expected]).toEqual({ created: n, updated: 0, unchanged: 0 });
@@ -106,7 +127,9 @@ describe('importing a dataset folder', () => {
 
     const [gpt41] = await db.select().from(models).where(eq(models.slug, 'gpt-4-1'));
     const prices = await db.select().from(modelPrices).where(eq(modelPrices.modelId, gpt41!.id));
-    expect(prices).toMatchObject([{ effectiveFrom: '2025-04-14', inputPrice: 2, outputPrice: 8, cachedInputPrice: 0.5 }]);
+    expect(prices).toMatchObject([
+      { effectiveFrom: '2025-04-14', inputPrice: 2, outputPrice: 8, cachedInputPrice: 0.5 },
+    ]);
     const verified = (await readJson('scores.json')).filter((s) => s.verified === true).length;
     const independent = await db.select().from(scores).where(eq(scores.provenance, 'INDEPENDENT'));
     expect(independent).toHaveLength(verified);
@@ -146,12 +169,20 @@ describe('importing a dataset folder', () => {
     expect((await db.select().from(providers).where(eq(providers.slug, 'openai')))[0]?.website).toBeNull();
     expect(await counts()).toEqual({ ...before, scores: before.scores! + 1, prices: before.prices! + 1 });
 
-    const [model] = await db.select().from(models).where(eq(models.slug, String(first.model)));
-    const [bench] = await db.select().from(benchmarks).where(eq(benchmarks.slug, String(first.benchmark)));
+    const [model] = await db
+      .select()
+      .from(models)
+      .where(eq(models.slug, String(first.model)));
+    const [bench] = await db
+      .select()
+      .from(benchmarks)
+      .where(eq(benchmarks.slug, String(first.benchmark)));
     const history = await db
       .select()
       .from(scores)
-      .where(and(eq(scores.modelId, model!.id), eq(scores.benchmarkId, bench!.id), eq(scores.source, String(first.source))))
+      .where(
+        and(eq(scores.modelId, model!.id), eq(scores.benchmarkId, bench!.id), eq(scores.source, String(first.source))),
+      )
       .orderBy(asc(scores.id));
     expect(history.map((r) => [r.value, r.supersededAt !== null])).toEqual([
       [first.value, true],
@@ -160,7 +191,11 @@ describe('importing a dataset folder', () => {
     expect(history[0]!.supersededAt).toEqual(history[1]!.recordedAt);
 
     const [gpt41] = await db.select().from(models).where(eq(models.slug, 'gpt-4-1'));
-    const prices = await db.select().from(modelPrices).where(eq(modelPrices.modelId, gpt41!.id)).orderBy(asc(modelPrices.effectiveFrom));
+    const prices = await db
+      .select()
+      .from(modelPrices)
+      .where(eq(modelPrices.modelId, gpt41!.id))
+      .orderBy(asc(modelPrices.effectiveFrom));
     expect(prices.map((p) => [p.effectiveFrom, p.outputPrice])).toEqual([
       ['2025-04-14', 8],
       ['2026-02-01', 6],
@@ -173,7 +208,6 @@ describe('importing a dataset folder', () => {
     expect(again.map((p) => p.outputPrice).sort()).toEqual([7, 8]);
     expect((await load(dir, '2026-02-02')).changed).toBe(false);
   });
-
 });
 
 interface BadCase {
@@ -186,25 +220,134 @@ interface BadCase {
 }
 
 const badCases: BadCase[] = [
-  { name: 'an unknown model slug in scores', file: 'scores.json', entry: 17, field: 'model', edit: (s) => (at(s, 17).model = 'gpt-9') },
+  {
+    name: 'an unknown model slug in scores',
+    file: 'scores.json',
+    entry: 17,
+    field: 'model',
+    edit: (s) => (at(s, 17).model = 'gpt-9'),
+  },
   { name: 'malformed JSON', file: 'families.json', entry: null, text: (j) => j.slice(0, -3) },
-  { name: 'a value outside its benchmark scale', file: 'scores.json', entry: 3, field: 'value', edit: (s) => (at(s, 3).value = 100.5) },
-  { name: 'an Elo below its scale', file: 'scores.json', entry: 11, field: 'value', edit: (s) => (at(s, 11).value = 900) },
-  { name: 'a negative price', file: 'models.json', entry: 3, field: 'inputPricePerMTok', edit: (m) => (at(m, 3).inputPricePerMTok = -1) },
-  { name: 'a zero context window', file: 'models.json', entry: 2, field: 'contextWindow', edit: (m) => (at(m, 2).contextWindow = 0) },
-  { name: 'a fractional context window', file: 'models.json', entry: 2, field: 'contextWindow', edit: (m) => (at(m, 2).contextWindow = 1.5) },
-  { name: 'a wrong type', file: 'models.json', entry: 5, field: 'contextWindow', edit: (m) => (at(m, 5).contextWindow = '128k') },
-  { name: 'a missing required field', file: 'models.json', entry: 7, field: 'openWeights', edit: (m) => delete at(m, 7).openWeights },
-  { name: 'a misspelt optional field', file: 'models.json', entry: 6, field: 'releaseDte', edit: (m) => (at(m, 6).releaseDte = '2024-01-01') },
-  { name: 'a family of another provider', file: 'models.json', entry: 4, field: 'family', edit: (m) => (at(m, 4).family = 'claude-3') },
-  { name: 'an impossible date', file: 'models.json', entry: 1, field: 'releaseDate', edit: (m) => (at(m, 1).releaseDate = '2025-02-30') },
-  { name: 'an unknown provider of a family', file: 'families.json', entry: 2, field: 'provider', edit: (f) => (at(f, 2).provider = 'nobody') },
-  { name: 'a duplicate slug', file: 'providers.json', entry: 1, field: 'slug', edit: (p) => (at(p, 1).slug = 'openai') },
-  { name: 'a slug not in kebab-case', file: 'categories.json', entry: 0, field: 'slug', edit: (c) => (at(c, 0).slug = 'Coding') },
-  { name: 'a negative weight', file: 'categories.json', entry: 1, field: 'weight', edit: (c) => (at(c, 1).weight = -1) },
-  { name: 'scaleMax not above scaleMin', file: 'benchmarks.json', entry: 40, field: 'scaleMax', edit: (b) => (at(b, 40).scaleMax = 0) },
-  { name: 'a source that is not an http URL', file: 'scores.json', entry: 9, field: 'source', edit: (s) => (at(s, 9).source = 'ftp://x.org/a') },
-  { name: 'an infinite value', file: 'scores.json', entry: 4, field: 'value', edit: (s) => (at(s, 4).value = 'INF'), text: (j) => j.replace('"INF"', '1e999') },
+  {
+    name: 'a value outside its benchmark scale',
+    file: 'scores.json',
+    entry: 3,
+    field: 'value',
+    edit: (s) => (at(s, 3).value = 100.5),
+  },
+  {
+    name: 'an Elo below its scale',
+    file: 'scores.json',
+    entry: 11,
+    field: 'value',
+    edit: (s) => (at(s, 11).value = 900),
+  },
+  {
+    name: 'a negative price',
+    file: 'models.json',
+    entry: 3,
+    field: 'inputPricePerMTok',
+    edit: (m) => (at(m, 3).inputPricePerMTok = -1),
+  },
+  {
+    name: 'a zero context window',
+    file: 'models.json',
+    entry: 2,
+    field: 'contextWindow',
+    edit: (m) => (at(m, 2).contextWindow = 0),
+  },
+  {
+    name: 'a fractional context window',
+    file: 'models.json',
+    entry: 2,
+    field: 'contextWindow',
+    edit: (m) => (at(m, 2).contextWindow = 1.5),
+  },
+  {
+    name: 'a wrong type',
+    file: 'models.json',
+    entry: 5,
+    field: 'contextWindow',
+    edit: (m) => (at(m, 5).contextWindow = '128k'),
+  },
+  {
+    name: 'a missing required field',
+    file: 'models.json',
+    entry: 7,
+    field: 'openWeights',
+    edit: (m) => delete at(m, 7).openWeights,
+  },
+  {
+    name: 'a misspelt optional field',
+    file: 'models.json',
+    entry: 6,
+    field: 'releaseDte',
+    edit: (m) => (at(m, 6).releaseDte = '2024-01-01'),
+  },
+  {
+    name: 'a family of another provider',
+    file: 'models.json',
+    entry: 4,
+    field: 'family',
+    edit: (m) => (at(m, 4).family = 'claude-3'),
+  },
+  {
+    name: 'an impossible date',
+    file: 'models.json',
+    entry: 1,
+    field: 'releaseDate',
+    edit: (m) => (at(m, 1).releaseDate = '2025-02-30'),
+  },
+  {
+    name: 'an unknown provider of a family',
+    file: 'families.json',
+    entry: 2,
+    field: 'provider',
+    edit: (f) => (at(f, 2).provider = 'nobody'),
+  },
+  {
+    name: 'a duplicate slug',
+    file: 'providers.json',
+    entry: 1,
+    field: 'slug',
+    edit: (p) => (at(p, 1).slug = 'openai'),
+  },
+  {
+    name: 'a slug not in kebab-case',
+    file: 'categories.json',
+    entry: 0,
+    field: 'slug',
+    edit: (c) => (at(c, 0).slug = 'Coding'),
+  },
+  {
+    name: 'a negative weight',
+    file: 'categories.json',
+    entry: 1,
+    field: 'weight',
+    edit: (c) => (at(c, 1).weight = -1),
+  },
+  {
+    name: 'scaleMax not above scaleMin',
+    file: 'benchmarks.json',
+    entry: 40,
+    field: 'scaleMax',
+    edit: (b) => (at(b, 40).scaleMax = 0),
+  },
+  {
+    name: 'a source that is not an http URL',
+    file: 'scores.json',
+    entry: 9,
+    field: 'source',
+    edit: (s) => (at(s, 9).source = 'ftp://x.org/a'),
+  },
+  {
+    name: 'an infinite value',
+    file: 'scores.json',
+    entry: 4,
+    field: 'value',
+    edit: (s) => (at(s, 4).value = 'INF'),
+    text: (j) => j.replace('"INF"', '1e999'),
+  },
   { name: 'a duplicate score', file: 'scores.json', entry: 1212, edit: (s) => s.push({ ...at(s, 0) }) },
   { name: 'a file that is not an array', file: 'benchmarks.json', entry: null, text: () => '{}' },
 ];

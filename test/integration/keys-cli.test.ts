@@ -9,7 +9,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'llmc-keys-'));
 // An on-disk PGlite of its own, so the three commands see one database.
 const env = { ...process.env, DATABASE_URL: '', DATA_DIR: join(dir, 'db') };
-const keys = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'src/db/auth/cli.ts', ...args], { cwd: root, env, encoding: 'utf8' });
+const keys = (...args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/keys.ts', ...args], { cwd: root, env, encoding: 'utf8' });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dataset } from '../../src/db/import/dataset.js';
-import { importDataset } from '../../src/db/import/write.js';
+import type { Dataset } from '../../src/modules/ingestion/dataset.js';
+import { importDataset } from '../../src/modules/ingestion/write.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
 /**
@@ -19,7 +19,16 @@ function tiedDataset(): Dataset {
     weight: 1,
   }));
   const value = (model: string, i: number) => (model === 'delta' ? 40 : 60) + i;
-  const model = (slug: string) => ({ slug, name: slug.toUpperCase(), provider: 'lab', family: 'fam', contextWindow: 1000, inputPricePerMTok: 1, outputPricePerMTok: 2, openWeights: false });
+  const model = (slug: string) => ({
+    slug,
+    name: slug.toUpperCase(),
+    provider: 'lab',
+    family: 'fam',
+    contextWindow: 1000,
+    inputPricePerMTok: 1,
+    outputPricePerMTok: 2,
+    openWeights: false,
+  });
   const scored = ['charlie', 'alpha', 'delta', 'bravo'];
   return {
     providers: [{ slug: 'lab', name: 'Lab' }],
@@ -31,8 +40,18 @@ function tiedDataset(): Dataset {
     benchmarks,
     models: [...scored, 'echo', 'foxtrot'].map(model),
     scores: [
-      ...scored.flatMap((m) => benchmarks.map((b, i) => ({ model: m, benchmark: b.slug, value: value(m, i), source: 'https://example.org', verified: true }))),
-      ...benchmarks.slice(0, 3).map((b) => ({ model: 'echo', benchmark: b.slug, value: 99, source: 'https://example.org', verified: true })),
+      ...scored.flatMap((m) =>
+        benchmarks.map((b, i) => ({
+          model: m,
+          benchmark: b.slug,
+          value: value(m, i),
+          source: 'https://example.org',
+          verified: true,
+        })),
+      ),
+      ...benchmarks
+        .slice(0, 3)
+        .map((b) => ({ model: 'echo', benchmark: b.slug, value: 99, source: 'https://example.org', verified: true })),
     ],
   } as Dataset;
 }
@@ -88,11 +107,23 @@ describe('ties, unranked models and cursors', () => {
   });
 
   it('profiles: tracked-but-unranked and never-scored models show without a rank', async () => {
-    const q = '{ echo: model(slug: "echo") { profile { ranked overall rank confidence categories { category { slug } score rank eligible } } } foxtrot: model(slug: "foxtrot") { profile { ranked overall rank confidence categories { score } } } alpha: model(slug: "alpha") { profile { ranked rank } } }';
+    const q =
+      '{ echo: model(slug: "echo") { profile { ranked overall rank confidence categories { category { slug } score rank eligible } } } foxtrot: model(slug: "foxtrot") { profile { ranked overall rank confidence categories { score } } } alpha: model(slug: "alpha") { profile { ranked rank } } }';
     const r = await app.gql(q);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.echo.profile).toMatchObject({ ranked: false, rank: null, overall: 99, categories: [{ category: { slug: 'coding' }, score: 99, rank: 1, eligible: true }] });
-    expect(r.data!.foxtrot.profile).toEqual({ ranked: false, overall: null, rank: null, confidence: 'LOW', categories: [] });
+    expect(r.data!.echo.profile).toMatchObject({
+      ranked: false,
+      rank: null,
+      overall: 99,
+      categories: [{ category: { slug: 'coding' }, score: 99, rank: 1, eligible: true }],
+    });
+    expect(r.data!.foxtrot.profile).toEqual({
+      ranked: false,
+      overall: null,
+      rank: null,
+      confidence: 'LOW',
+      categories: [],
+    });
     expect(r.data!.alpha.profile).toEqual({ ranked: true, rank: 1 });
   });
 });

@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/db/queries/catalog.js';
-import { loadCurrentScores } from '../../src/db/queries/scoring.js';
-import { buildLaneView, type LaneView } from '../../src/resolvers/lane-view.js';
-import { categoryLeaderboard, overallLeaderboard } from '../../src/resolvers/profile/leaderboard.js';
-import { computeProfiles } from '../../src/resolvers/profile/profiles.js';
-import { paretoFrontier } from '../../src/resolvers/profile/frontier.js';
-import { tenths } from '../../src/resolvers/scoring/equality.js';
-import type { CategoryFacts, Lane } from '../../src/resolvers/scoring/types.js';
+import { loadCatalog } from '../../src/modules/catalog/queries.js';
+import { loadCurrentScores } from '../../src/modules/models/queries/scoring.js';
+import { buildLaneView, type LaneView } from '../../src/domain/lane-view.js';
+import { categoryLeaderboard, overallLeaderboard } from '../../src/domain/profile/leaderboard.js';
+import { computeProfiles } from '../../src/domain/profile/profiles.js';
+import { paretoFrontier } from '../../src/domain/profile/frontier.js';
+import { tenths } from '../../src/domain/scoring/equality.js';
+import type { CategoryFacts, Lane } from '../../src/domain/scoring/types.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 
-const contract = (name: string) => readFileSync(new URL(`../contract/${name}.graphql`, import.meta.url), 'utf8');
+const contract = (name: string) => readFileSync(new URL(`../../contract/${name}.graphql`, import.meta.url), 'utf8');
 
 let app: TestApp;
 const views = new Map<Lane, LaneView>();
@@ -40,7 +40,10 @@ const PAGE = `query($lane: Lane, $category: String, $filter: ModelFilter, $weigh
 }`;
 
 /** Walks every page of a leaderboard and returns [slug, rank, score] lines. */
-async function walk(variables: Record<string, unknown>, first = 17): Promise<{ lines: [string, number, number][]; totalCount: number }> {
+async function walk(
+  variables: Record<string, unknown>,
+  first = 17,
+): Promise<{ lines: [string, number, number][]; totalCount: number }> {
   const lines: [string, number, number][] = [];
   let after: string | null = null;
   let totalCount = -1;
@@ -85,8 +88,14 @@ describe('leaderboards computed in the database agree with the pure §3 function
     const view = views.get('PROVISIONAL')!;
     const coding = categories.find((c) => c.slug === 'coding')!;
     const math = categories.find((c) => c.slug === 'math')!;
-    const weights = [{ category: 'coding', weight: 3 }, { category: 'math', weight: 1 }];
-    const override = new Map([[coding.id, 3], [math.id, 1]]);
+    const weights = [
+      { category: 'coding', weight: 3 },
+      { category: 'math', weight: 1 },
+    ];
+    const override = new Map([
+      [coding.id, 3],
+      [math.id, 1],
+    ]);
     const want = overallLeaderboard(computeProfiles(view.catalog, view.effective, view.methodology, override), slugOf);
     const { lines } = await walk({ weights });
     expectSameLines(lines, want);
@@ -110,7 +119,9 @@ describe('leaderboards computed in the database agree with the pure §3 function
       expect(p.overall).toBeCloseTo(want.overall!, 9);
       expect(p.confidence).toBe(want.confidence);
       expect(p.categories.map((c: any) => [c.category.slug, c.rank])).toEqual(
-        [...want.categoryScores.keys()].sort((a, b) => a - b).map((id) => [categories.find((c) => c.id === id)!.slug, want.categoryRanks.get(id) ?? null]),
+        [...want.categoryScores.keys()]
+          .sort((a, b) => a - b)
+          .map((id) => [categories.find((c) => c.id === id)!.slug, want.categoryRanks.get(id) ?? null]),
       );
     }
   });
@@ -143,7 +154,10 @@ describe('leaderboard behaviour', () => {
       { search: 'CLAUDE' },
     ];
     for (const filter of cases) {
-      const listed = await app.gql(`query($f: ModelFilter) { leaderboard(filter: $f, first: 100) { totalCount edges { node { rank model { slug } } } } models(first: 100, filter: $f) { edges { node { slug } } } }`, { f: filter });
+      const listed = await app.gql(
+        `query($f: ModelFilter) { leaderboard(filter: $f, first: 100) { totalCount edges { node { rank model { slug } } } } models(first: 100, filter: $f) { edges { node { slug } } } }`,
+        { f: filter },
+      );
       expect(listed.errors).toBeUndefined();
       const matching = new Set(listed.data!.models.edges.map((e: any) => e.node.slug));
       const expected = all.filter(([slug]) => matching.has(slug)).map(([slug]) => slug);
@@ -174,7 +188,9 @@ describe('leaderboard behaviour', () => {
   });
 
   it('value leaderboard: points per blended dollar, best first', async () => {
-    const r = await app.gql('{ valueLeaderboard(first: 100) { rank overall blendedPrice scorePerDollar model { slug pricing { blended } } } }');
+    const r = await app.gql(
+      '{ valueLeaderboard(first: 100) { rank overall blendedPrice scorePerDollar model { slug pricing { blended } } } }',
+    );
     expect(r.errors).toBeUndefined();
     const lines = r.data!.valueLeaderboard;
     expect(lines.length).toBeGreaterThan(10);
@@ -188,10 +204,17 @@ describe('leaderboard behaviour', () => {
 
   it('frontier: exactly the undominated ranked models, cheapest first', async () => {
     for (const cost of ['BLENDED', 'INPUT', 'OUTPUT']) {
-      const r = await app.gql(`{ frontier(cost: ${cost}) { cost quality model { slug pricing { input output blended } } } board: leaderboard(first: 100) { edges { node { score model { slug pricing { input output blended } } } } } }`);
+      const r = await app.gql(
+        `{ frontier(cost: ${cost}) { cost quality model { slug pricing { input output blended } } } board: leaderboard(first: 100) { edges { node { score model { slug pricing { input output blended } } } } } }`,
+      );
       expect(r.errors).toBeUndefined();
       const key = cost === 'INPUT' ? 'input' : cost === 'OUTPUT' ? 'output' : 'blended';
-      const candidates = r.data!.board.edges.map((e: any, i: number) => ({ modelId: i, slug: e.node.model.slug, cost: e.node.model.pricing[key], quality: e.node.score }));
+      const candidates = r.data!.board.edges.map((e: any, i: number) => ({
+        modelId: i,
+        slug: e.node.model.slug,
+        cost: e.node.model.pricing[key],
+        quality: e.node.score,
+      }));
       expect(r.data!.frontier.map((p: any) => p.model.slug)).toEqual(paretoFrontier(candidates).map((p) => p.slug));
     }
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createKey } from '../../src/db/auth/keys.js';
+import { createKey } from '../../src/modules/ingestion/keys.js';
 import type { DbHandle } from '../../src/db/client.js';
 import { createTestDb } from '../helpers/db.js';
 import { insertSynthetic } from '../helpers/factories.js';
@@ -11,13 +11,22 @@ const today = () => new Date().toISOString().slice(0, 10);
 const as = (key: string) => ({ authorization: `Bearer ${key}` });
 const ENDPOINT = 'http://test/graphql';
 const DATA_CHANGED = 'subscription($models: [String!]) { dataChanged(models: $models) { operation kind models at } }';
-const RECORD = 'mutation($input: RecordScoresInput!) { recordScores(input: $input) { __typename ... on RecordScoresPayload { changed } } }';
-const PRICE = 'mutation($input: SetModelPricingInput!) { setModelPricing(input: $input) { __typename ... on SetModelPricingPayload { changed } } }';
-const PROVIDER = 'mutation($input: UpsertProviderInput!) { upsertProvider(input: $input) { __typename ... on UpsertProviderPayload { changed } } }';
+const RECORD =
+  'mutation($input: RecordScoresInput!) { recordScores(input: $input) { __typename ... on RecordScoresPayload { changed } } }';
+const PRICE =
+  'mutation($input: SetModelPricingInput!) { setModelPricing(input: $input) { __typename ... on SetModelPricingPayload { changed } } }';
+const PROVIDER =
+  'mutation($input: UpsertProviderInput!) { upsertProvider(input: $input) { __typename ... on UpsertProviderPayload { changed } } }';
 // A small synthetic catalog: models model-00000 to model-00002, benchmarks bench-0000 to bench-0002.
 const [M0, M1, M2] = ['model-00000', 'model-00001', 'model-00002'];
-const score = (model: string, value: number) => ({ input: { scores: [{ model, benchmark: 'bench-0000', value, source: 'https://example.org/bench', provenance: 'INDEPENDENT' }] } });
-const price = (model: string, input: number) => ({ input: { model, input, output: input * 4, effectiveFrom: today() } });
+const score = (model: string, value: number) => ({
+  input: {
+    scores: [{ model, benchmark: 'bench-0000', value, source: 'https://example.org/bench', provenance: 'INDEPENDENT' }],
+  },
+});
+const price = (model: string, input: number) => ({
+  input: { model, input, output: input * 4, effectiveFrom: today() },
+});
 /** How long a subscriber waits before concluding that an event it must not get is not coming. */
 const QUIET_MS = 300;
 
@@ -36,7 +45,8 @@ async function write(app: HardenedApp, key: string, query: string, variables: Re
 }
 
 /** Opens a dataChanged subscription on `app`. */
-const dataChanged = (app: HardenedApp, models?: string[]) => subscribe((url, init) => app.yoga.fetch(url, init), ENDPOINT, DATA_CHANGED, models ? { models } : undefined);
+const dataChanged = (app: HardenedApp, models?: string[]) =>
+  subscribe((url, init) => app.yoga.fetch(url, init), ENDPOINT, DATA_CHANGED, models ? { models } : undefined);
 
 // One database for the file; every test makes its own writes.
 let handle: DbHandle;
@@ -80,12 +90,21 @@ describe('dataChanged over SSE, in process', () => {
     const m2OrM0 = track(await dataChanged(app, [M2, M0]));
 
     await write(app, key, PRICE, price(M0, 1.5));
-    expect((await all.next()).data.dataChanged).toMatchObject({ operation: 'setModelPricing', kind: 'PRICE', models: [M0] });
+    expect((await all.next()).data.dataChanged).toMatchObject({
+      operation: 'setModelPricing',
+      kind: 'PRICE',
+      models: [M0],
+    });
     expect((await m2OrM0.next()).data.dataChanged).toMatchObject({ kind: 'PRICE', models: [M0] });
     expect(await onlyM1.receivesWithin(QUIET_MS)).toBe(false);
 
     await write(app, key, PROVIDER, { input: { slug: 'acme', name: 'Acme' } });
-    for (const s of [all, onlyM1, m2OrM0]) expect((await s.next()).data.dataChanged).toMatchObject({ operation: 'upsertProvider', kind: 'CATALOG', models: [] });
+    for (const s of [all, onlyM1, m2OrM0])
+      expect((await s.next()).data.dataChanged).toMatchObject({
+        operation: 'upsertProvider',
+        kind: 'CATALOG',
+        models: [],
+      });
 
     await write(app, key, RECORD, score(M1, 77));
     expect((await onlyM1.next()).data.dataChanged).toMatchObject({ kind: 'SCORE', models: [M1] });
@@ -147,7 +166,11 @@ describe.skipIf(!reachable)('dataChanged over Redis, across instances', () => {
     const onB = track(await dataChanged(b, [M0]));
 
     await write(b, key, RECORD, score(M0, 88));
-    expect((await onA.next()).data.dataChanged).toMatchObject({ operation: 'recordScores', kind: 'SCORE', models: [M0] });
+    expect((await onA.next()).data.dataChanged).toMatchObject({
+      operation: 'recordScores',
+      kind: 'SCORE',
+      models: [M0],
+    });
     expect((await onB.next()).data.dataChanged).toMatchObject({ operation: 'recordScores', models: [M0] });
     expect(await m1OnA.receivesWithin(QUIET_MS)).toBe(false);
 
@@ -159,21 +182,31 @@ describe.skipIf(!reachable)('dataChanged over Redis, across instances', () => {
 });
 
 describe.skipIf(!reachable)('the real server with REDIS_URL (node src/server.ts)', () => {
-  it('on SIGTERM ends open subscriptions, closes Redis and exits 0 without waiting out the drain timeout', { timeout: 120_000 }, async () => {
-    const namespace = redisNamespace();
-    const server = await spawnServer({ DATABASE_URL: 'memory://', SEED_ON_START: 'false', REDIS_URL: TEST_REDIS_URL, REDIS_KEY_PREFIX: namespace.prefix, SHUTDOWN_TIMEOUT_MS: '30000' });
-    try {
-      const stream = await subscribe(fetch, `${server.url}/graphql`, DATA_CHANGED);
-      expect(stream.status).toBe(200);
-      const signalled = Date.now();
-      server.child.kill('SIGTERM');
-      await expect(stream.next(20_000)).rejects.toThrow(/completed/);
-      expect(await server.exited).toBe(0);
-      expect(Date.now() - signalled).toBeLessThan(20_000);
-      expect(server.logs().map((l) => l.msg)).toContain('stopped');
-    } finally {
-      await server.kill();
-      await namespace.cleanup();
-    }
-  });
+  it(
+    'on SIGTERM ends open subscriptions, closes Redis and exits 0 without waiting out the drain timeout',
+    { timeout: 120_000 },
+    async () => {
+      const namespace = redisNamespace();
+      const server = await spawnServer({
+        DATABASE_URL: 'memory://',
+        SEED_ON_START: 'false',
+        REDIS_URL: TEST_REDIS_URL,
+        REDIS_KEY_PREFIX: namespace.prefix,
+        SHUTDOWN_TIMEOUT_MS: '30000',
+      });
+      try {
+        const stream = await subscribe(fetch, `${server.url}/graphql`, DATA_CHANGED);
+        expect(stream.status).toBe(200);
+        const signalled = Date.now();
+        server.child.kill('SIGTERM');
+        await expect(stream.next(20_000)).rejects.toThrow(/completed/);
+        expect(await server.exited).toBe(0);
+        expect(Date.now() - signalled).toBeLessThan(20_000);
+        expect(server.logs().map((l) => l.msg)).toContain('stopped');
+      } finally {
+        await server.kill();
+        await namespace.cleanup();
+      }
+    },
+  );
 });

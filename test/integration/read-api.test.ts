@@ -36,7 +36,10 @@ describe('models', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 20; page++) {
-      const r: any = await app.gql('query($after: String) { models(first: 30, after: $after) { pageInfo { hasNextPage endCursor } edges { node { slug } } } }', { after });
+      const r: any = await app.gql(
+        'query($after: String) { models(first: 30, after: $after) { pageInfo { hasNextPage endCursor } edges { node { slug } } } }',
+        { after },
+      );
       expect(r.errors).toBeUndefined();
       seen.push(...slugsOf(r));
       if (!r.data.models.pageInfo.hasNextPage) break;
@@ -46,7 +49,9 @@ describe('models', () => {
   });
 
   it('orders by context window, descending, ties by id', async () => {
-    const r = await app.gql('{ models(first: 100, orderBy: { field: CONTEXT_WINDOW, direction: DESC }) { edges { node { contextWindow } } } }');
+    const r = await app.gql(
+      '{ models(first: 100, orderBy: { field: CONTEXT_WINDOW, direction: DESC }) { edges { node { contextWindow } } } }',
+    );
     const windows = (r.data?.models.edges as { node: { contextWindow: number } }[]).map((e) => e.node.contextWindow);
     expect(windows).toEqual([...windows].sort((a, b) => b - a));
     expect(windows[0]).toBe(Math.max(...modelsJson.map((m) => m.contextWindow)));
@@ -61,12 +66,22 @@ describe('models', () => {
     ['min context window', { minContextWindow: 200000 }, (m) => m.contextWindow >= 200000],
     ['released after', { releasedAfter: '2025-06-30' }, (m) => !!m.releaseDate && m.releaseDate > '2025-06-30'],
     ['case-insensitive search', { search: 'gPt-4.1' }, (m) => /gpt-4\.1/i.test(m.name) || /gpt-4\.1/i.test(m.slug)],
-    ['combined', { providers: ['openai'], minContextWindow: 1000000 }, (m) => m.provider === 'openai' && m.contextWindow >= 1000000],
+    [
+      'combined',
+      { providers: ['openai'], minContextWindow: 1000000 },
+      (m) => m.provider === 'openai' && m.contextWindow >= 1000000,
+    ],
   ];
   it.each(filterCases)('filters by %s, with a matching totalCount', async (_name, filter, predicate) => {
-    const expected = modelsJson.filter(predicate).map((m) => m.slug).sort();
+    const expected = modelsJson
+      .filter(predicate)
+      .map((m) => m.slug)
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
-    const r = await app.gql('query($f: ModelFilter) { models(first: 100, filter: $f) { totalCount edges { node { slug } } } }', { f: filter });
+    const r = await app.gql(
+      'query($f: ModelFilter) { models(first: 100, filter: $f) { totalCount edges { node { slug } } } }',
+      { f: filter },
+    );
     expect(r.errors).toBeUndefined();
     expect(slugsOf(r)).toEqual(expected);
     expect(r.data?.models.totalCount).toBe(expected.length);
@@ -106,9 +121,20 @@ describe('model', () => {
       provider: { slug: 'openai', name: 'OpenAI' },
       pricing: { input: 2, output: 8, cachedInput: 0.5, blended: 3.5, effectiveFrom: '2025-04-14' },
     });
-    expect(m.family.models.map((x: { slug: string }) => x.slug).sort()).toEqual(['gpt-4-1', 'gpt-4-1-mini', 'gpt-4-1-nano']);
+    expect(m.family.models.map((x: { slug: string }) => x.slug).sort()).toEqual([
+      'gpt-4-1',
+      'gpt-4-1-mini',
+      'gpt-4-1-nano',
+    ]);
     const swe = m.scores.find((s: any) => s.benchmark.slug === 'swe-bench-verified');
-    expect(swe).toMatchObject({ value: 54.6, normalized: 54.6, provenance: 'SELF_REPORTED', source: 'https://openai.com/index/gpt-4-1/', measuredOn: null, benchmark: { unit: 'percent', category: { slug: 'coding' } } });
+    expect(swe).toMatchObject({
+      value: 54.6,
+      normalized: 54.6,
+      provenance: 'SELF_REPORTED',
+      source: 'https://openai.com/index/gpt-4-1/',
+      measuredOn: null,
+      benchmark: { unit: 'percent', category: { slug: 'coding' } },
+    });
     const arena = m.scores.find((s: any) => s.benchmark.slug === 'lmarena-text');
     expect(arena.value).toBe(1380);
     expect(arena.normalized).toBeCloseTo(76, 10);
@@ -118,7 +144,9 @@ describe('model', () => {
   });
 
   it('keeps only independent scores in the VERIFIED lane', async () => {
-    const r = await app.gql('{ model(slug: "gpt-4-1") { provisional: scores { provenance } verified: scores(lane: VERIFIED) { provenance } } }');
+    const r = await app.gql(
+      '{ model(slug: "gpt-4-1") { provisional: scores { provenance } verified: scores(lane: VERIFIED) { provenance } } }',
+    );
     expect(r.errors).toBeUndefined();
     const verified = r.data?.model.verified as { provenance: string }[];
     expect(verified.length).toBeGreaterThan(0);
@@ -135,7 +163,9 @@ describe('model', () => {
 
 describe('catalog', () => {
   it('lists providers, families, categories and benchmarks as in the dataset', async () => {
-    const r = await app.gql('{ providers { slug } families { slug provider { slug } } categories { slug weight benchmarks { slug } } benchmarks { slug category { slug } } }');
+    const r = await app.gql(
+      '{ providers { slug } families { slug provider { slug } } categories { slug weight benchmarks { slug } } benchmarks { slug category { slug } } }',
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data?.providers).toHaveLength(dataset('providers.json').length);
     expect(r.data?.families).toHaveLength(dataset('families.json').length);
@@ -147,10 +177,19 @@ describe('catalog', () => {
   });
 
   it('finds one provider and one benchmark by slug, null otherwise', async () => {
-    const r = await app.gql('{ provider(slug: "openai") { name families { slug } } benchmark(slug: "mmlu") { name weight higherIsBetter scaleMin scaleMax category { slug } } none: benchmark(slug: "nope") { slug } }');
+    const r = await app.gql(
+      '{ provider(slug: "openai") { name families { slug } } benchmark(slug: "mmlu") { name weight higherIsBetter scaleMin scaleMax category { slug } } none: benchmark(slug: "nope") { slug } }',
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data?.provider.name).toBe('OpenAI');
-    expect(r.data?.benchmark).toMatchObject({ name: 'MMLU', weight: 0, higherIsBetter: true, scaleMin: 0, scaleMax: 100, category: { slug: 'knowledge' } });
+    expect(r.data?.benchmark).toMatchObject({
+      name: 'MMLU',
+      weight: 0,
+      higherIsBetter: true,
+      scaleMin: 0,
+      scaleMax: 100,
+      category: { slug: 'knowledge' },
+    });
     expect(r.data?.none).toBeNull();
   });
 

@@ -6,9 +6,11 @@ import { schema } from '../../src/schema/index.js';
 import { printSchemaSdl } from '../../src/schema/sdl.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const contractDir = `${root}test/contract`;
+const contractDir = `${root}contract`;
 const sharedContract = `${root}../shared/contract`;
-const contractFiles = readdirSync(contractDir).filter((f) => f.endsWith('.graphql')).sort();
+const contractFiles = readdirSync(contractDir)
+  .filter((f) => f.endsWith('.graphql'))
+  .sort();
 
 /** Contract operations whose fields belong to issues not built yet; each must still fail, so finishing one forces its removal here. */
 const PENDING = new Set<string>([]);
@@ -40,12 +42,16 @@ describe('schema.graphql', () => {
 });
 
 describe('contract operations', () => {
-  it('keeps the copy under test/contract identical to the shared contract', () => {
+  it('keeps the copy under contract identical to the shared contract', () => {
     if (!existsSync(sharedContract)) return;
-    const shared = readdirSync(sharedContract).filter((f) => f.endsWith('.graphql')).sort();
+    const shared = readdirSync(sharedContract)
+      .filter((f) => f.endsWith('.graphql'))
+      .sort();
     expect(contractFiles).toEqual(shared);
     for (const file of shared) {
-      expect(readFileSync(`${contractDir}/${file}`, 'utf8'), file).toBe(readFileSync(`${sharedContract}/${file}`, 'utf8'));
+      expect(readFileSync(`${contractDir}/${file}`, 'utf8'), file).toBe(
+        readFileSync(`${sharedContract}/${file}`, 'utf8'),
+      );
     }
   });
 
@@ -61,6 +67,10 @@ describe('README examples', () => {
     const readme = readFileSync(`${root}README.md`, 'utf8');
     const blocks = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThanOrEqual(3);
-    for (const block of blocks) expect(validate(schema, parse(block)).map((e) => e.message), block.slice(0, 80)).toEqual([]);
+    for (const block of blocks)
+      expect(
+        validate(schema, parse(block)).map((e) => e.message),
+        block.slice(0, 80),
+      ).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ const dir = mkdtempSync(join(tmpdir(), 'llmc-start-'));
 const bundledModels = (JSON.parse(readFileSync(join(root, 'data/models.json'), 'utf8')) as unknown[]).length;
 const children: ChildProcess[] = [];
 /** `npm start`'s own command line (after its `prestart` build), node replaced by this very node. */
-const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> })
+  .scripts;
 const [program, ...startArgs] = scripts.start!.split(' ');
 
 beforeAll(() => {
@@ -50,7 +51,8 @@ async function start(dataDir: string): Promise<{ origin: string; child: ChildPro
   while (Date.now() - started < 90_000) {
     try {
       const page = await fetch(`${origin}/graphql`, { headers: { accept: 'text/html' } });
-      if (page.ok && (await page.text()).includes('GraphiQL')) return { origin, child, elapsedMs: Date.now() - started };
+      if (page.ok && (await page.text()).includes('GraphiQL'))
+        return { origin, child, elapsedMs: Date.now() - started };
     } catch {
       // not listening yet
     }
@@ -60,11 +62,19 @@ async function start(dataDir: string): Promise<{ origin: string; child: ChildPro
 }
 
 const totalCount = async (origin: string) => {
-  const r = await fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ models(first: 5) { totalCount } }' }) });
+  const r = await fetch(`${origin}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ models(first: 5) { totalCount } }' }),
+  });
   return ((await r.json()) as { data: { models: { totalCount: number } } }).data.models.totalCount;
 };
 
-const stop = (child: ChildProcess) => new Promise<number | null>((resolve) => { child.once('exit', (code) => resolve(code)); child.kill('SIGTERM'); });
+const stop = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
 
 describe('npm start on the embedded default', () => {
   it('serves GraphiQL on a bare data directory, with the bundled dataset loaded', { timeout: 240_000 }, async () => {
@@ -77,19 +87,30 @@ describe('npm start on the embedded default', () => {
     expect(await stop(again.child)).toBe(0);
   });
 
-  it('serves what `npm run import` put in the database, without adding the bundled data', { timeout: 240_000 }, async () => {
-    const folder = join(dir, 'small');
-    cpSync(join(root, 'data'), folder, { recursive: true });
-    const models = JSON.parse(readFileSync(join(folder, 'models.json'), 'utf8')) as { slug: string }[];
-    const kept = models.slice(0, 3);
-    writeFileSync(join(folder, 'models.json'), JSON.stringify(kept));
-    const scores = JSON.parse(readFileSync(join(folder, 'scores.json'), 'utf8')) as { model: string }[];
-    writeFileSync(join(folder, 'scores.json'), JSON.stringify(scores.filter((s) => kept.some((m) => m.slug === s.model))));
-    const dataDir = join(dir, 'imported');
-    const imported = spawnSync(process.execPath, ['--import', 'tsx', 'src/db/import/cli.ts', folder], { cwd: root, env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir }, encoding: 'utf8' });
-    expect(imported.status, imported.stderr).toBe(0);
-    const { origin, child } = await start(dataDir);
-    expect(await totalCount(origin)).toBe(3);
-    expect(await stop(child)).toBe(0);
-  });
+  it(
+    'serves what `npm run import` put in the database, without adding the bundled data',
+    { timeout: 240_000 },
+    async () => {
+      const folder = join(dir, 'small');
+      cpSync(join(root, 'data'), folder, { recursive: true });
+      const models = JSON.parse(readFileSync(join(folder, 'models.json'), 'utf8')) as { slug: string }[];
+      const kept = models.slice(0, 3);
+      writeFileSync(join(folder, 'models.json'), JSON.stringify(kept));
+      const scores = JSON.parse(readFileSync(join(folder, 'scores.json'), 'utf8')) as { model: string }[];
+      writeFileSync(
+        join(folder, 'scores.json'),
+        JSON.stringify(scores.filter((s) => kept.some((m) => m.slug === s.model))),
+      );
+      const dataDir = join(dir, 'imported');
+      const imported = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/import.ts', folder], {
+        cwd: root,
+        env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir },
+        encoding: 'utf8',
+      });
+      expect(imported.status, imported.stderr).toBe(0);
+      const { origin, child } = await start(dataDir);
+      expect(await totalCount(origin)).toBe(3);
+      expect(await stop(child)).toBe(0);
+    },
+  );
 });

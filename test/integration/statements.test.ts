@@ -7,7 +7,11 @@ import { insertSynthetic } from '../helpers/factories.js';
 import { ANALYST, MODEL_PAGE_NO_PROFILE } from '../../bench/operations.js';
 
 /** Runs one operation and returns how many SQL statements it took, failing on GraphQL errors. */
-async function statementsFor(handle: DbHandle, query: string, variables?: Record<string, unknown>): Promise<{ statements: number; data: any }> {
+async function statementsFor(
+  handle: DbHandle,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ statements: number; data: any }> {
   const yoga = createApp({ db: handle.db, config: { LOG_LEVEL: 'silent' } });
   const before = handle.statements.count;
   const response = await yoga.fetch('http://test/graphql', {
@@ -37,7 +41,6 @@ const NESTED_ALL = `{ families { models { slug pricing { blended } scores { valu
 const NESTED_PAGE = `{ models(first: 100) { edges { node { slug provider { slug } family { slug } scores { benchmark { slug category { slug } } } } } } }`;
 
 describe('SQL statements per request do not grow with the data', () => {
-
   // Models and their scores are one planned statement; benchmarks and categories come from the
   // per-request catalog (one statement for the whole catalog), so two in all, whatever the size.
   it('nested models { scores { benchmark { category } } } is two statements for 10 models and for 500', async () => {
@@ -59,10 +62,9 @@ describe('SQL statements per request do not grow with the data', () => {
   });
 });
 
-const COMPARE_PAGE = readFileSync(new URL('../contract/compare-page.graphql', import.meta.url), 'utf8');
+const COMPARE_PAGE = readFileSync(new URL('../../contract/compare-page.graphql', import.meta.url), 'utf8');
 
 describe('the compare page runs a constant number of statements', () => {
-
   const models = (n: number) => Array.from({ length: n }, (_, i) => `model-${String(i * 3).padStart(5, '0')}`);
 
   it('three statements for 2, 4 or 10 models, on 10 models × 12 benchmarks or 500 × 20', async () => {
@@ -81,12 +83,11 @@ describe('the compare page runs a constant number of statements', () => {
   });
 });
 
-const LEADERBOARD = readFileSync(new URL('../contract/leaderboard.graphql', import.meta.url), 'utf8');
-const CATEGORY_LEADERS = readFileSync(new URL('../contract/category-leaders.graphql', import.meta.url), 'utf8');
-const MODEL_PAGE = readFileSync(new URL('../contract/model-page.graphql', import.meta.url), 'utf8');
+const LEADERBOARD = readFileSync(new URL('../../contract/leaderboard.graphql', import.meta.url), 'utf8');
+const CATEGORY_LEADERS = readFileSync(new URL('../../contract/category-leaders.graphql', import.meta.url), 'utf8');
+const MODEL_PAGE = readFileSync(new URL('../../contract/model-page.graphql', import.meta.url), 'utf8');
 
 describe('leaderboards and the model page run a constant number of statements', () => {
-
   const operations: [string, string, Record<string, unknown>][] = [
     ['overall leaderboard page', LEADERBOARD, { first: 50 }],
     ['category leaderboard page', LEADERBOARD, { first: 50, category: 'cat-1' }],
@@ -110,7 +111,7 @@ describe('leaderboards and the model page run a constant number of statements', 
   });
 });
 
-const ENTITIES = readFileSync(new URL('../contract/entities.graphql', import.meta.url), 'utf8');
+const ENTITIES = readFileSync(new URL('../../contract/entities.graphql', import.meta.url), 'utf8');
 
 describe('the operations of npm run bench (issue 8) run the statements bench/RESULTS.md reports, on 10 models and on 500', () => {
   const slugs = (n: number) => Array.from({ length: n }, (_, i) => `model-${String(i).padStart(5, '0')}`);
@@ -120,7 +121,12 @@ describe('the operations of npm run bench (issue 8) run the statements bench/RES
     ['model page', 3, MODEL_PAGE, () => ({ slug: 'model-00003' })],
     ['model page without profile', 2, MODEL_PAGE_NO_PROFILE, () => ({ slug: 'model-00003' })],
     ['analyst: 100 models × all scores', 2, ANALYST, () => ({})],
-    ['_entities, up to 100 models', 1, ENTITIES, (models) => ({ representations: slugs(Math.min(models, 100)).map((slug) => ({ __typename: 'Model', slug })) })],
+    [
+      '_entities, up to 100 models',
+      1,
+      ENTITIES,
+      (models) => ({ representations: slugs(Math.min(models, 100)).map((slug) => ({ __typename: 'Model', slug })) }),
+    ],
     ['control { __typename }', 0, '{ __typename }', () => ({})],
   ];
   it.each(operations)('%s: %i', async (_name, expected, query, variables) => {

@@ -40,9 +40,21 @@ describe('admission: at most N requests at a time, the rest in arrival order', (
     const first = deferred();
     const ran: string[] = [];
     const skipped: string[] = [];
-    turns.run(() => (ran.push('a'), first.promise), () => false, () => skipped.push('a'));
-    turns.run(() => (ran.push('b'), Promise.resolve()), () => true, () => skipped.push('b'));
-    turns.run(() => (ran.push('c'), Promise.resolve()), () => false, () => skipped.push('c'));
+    turns.run(
+      () => (ran.push('a'), first.promise),
+      () => false,
+      () => skipped.push('a'),
+    );
+    turns.run(
+      () => (ran.push('b'), Promise.resolve()),
+      () => true,
+      () => skipped.push('b'),
+    );
+    turns.run(
+      () => (ran.push('c'), Promise.resolve()),
+      () => false,
+      () => skipped.push('c'),
+    );
     first.resolve();
     await new Promise((r) => setImmediate(r));
     expect([ran, skipped]).toEqual([['a', 'c'], ['b']]);
@@ -51,8 +63,16 @@ describe('admission: at most N requests at a time, the rest in arrival order', (
   it('frees the turn of a task that fails', async () => {
     const turns = admission(1);
     const ran: string[] = [];
-    turns.run(() => (ran.push('fails'), Promise.reject(new Error('boom'))), () => false, () => {});
-    turns.run(() => (ran.push('next'), Promise.resolve()), () => false, () => {});
+    turns.run(
+      () => (ran.push('fails'), Promise.reject(new Error('boom'))),
+      () => false,
+      () => {},
+    );
+    turns.run(
+      () => (ran.push('next'), Promise.resolve()),
+      () => false,
+      () => {},
+    );
     await new Promise((r) => setImmediate(r));
     expect(ran).toEqual(['fails', 'next']);
   });

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { categoryLeader, compareCategories } from '../../src/resolvers/comparison/categories.js';
-import { commonBenchmarks } from '../../src/resolvers/comparison/common.js';
-import { compareModels } from '../../src/resolvers/comparison/compare.js';
-import { coverage } from '../../src/resolvers/comparison/coverage.js';
-import { computeProfiles } from '../../src/resolvers/profile/profiles.js';
-import { effectiveScores } from '../../src/resolvers/scoring/effective.js';
-import { defaultMethodology } from '../../src/resolvers/scoring/methodology.js';
-import type { Catalog } from '../../src/resolvers/scoring/types.js';
+import { categoryLeader, compareCategories } from '../../src/domain/comparison/categories.js';
+import { commonBenchmarks } from '../../src/domain/comparison/common.js';
+import { compareModels } from '../../src/domain/comparison/compare.js';
+import { coverage } from '../../src/domain/comparison/coverage.js';
+import { computeProfiles } from '../../src/domain/profile/profiles.js';
+import { effectiveScores } from '../../src/domain/scoring/effective.js';
+import { defaultMethodology } from '../../src/domain/scoring/methodology.js';
+import type { Catalog } from '../../src/domain/scoring/types.js';
 import { benchmark, category, model, scores } from './fixtures/rows.js';
 
 // Category 1: benchmarks "b-one" (11), "a-two" (12, scale 0..10), "c-show" (13, display-only).
@@ -193,7 +193,14 @@ describe('coverage', () => {
   });
 
   it('compareCategories skips categories without a common benchmark', () => {
-    const effective = effectiveScores(scores(1, [[1, 21, 50], [2, 11, 40], [1, 11, 30]]), 'PROVISIONAL');
+    const effective = effectiveScores(
+      scores(1, [
+        [1, 21, 50],
+        [2, 11, 40],
+        [1, 11, 30],
+      ]),
+      'PROVISIONAL',
+    );
     const common = commonBenchmarks(catalog, [1, 2], effective);
     expect(compareCategories(catalog, [1, 2], common, effective).map((c) => c.categoryId)).toEqual([1]);
   });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { compareContext } from '../../src/resolvers/comparison/context.js';
-import { compareLatency } from '../../src/resolvers/comparison/latency.js';
-import { blendedPrice, comparePrices, priceRatio } from '../../src/resolvers/comparison/prices.js';
-import { relationship } from '../../src/resolvers/comparison/relationship.js';
-import { compareSpeed } from '../../src/resolvers/comparison/speed.js';
-import { compareWorkload, workloadCost } from '../../src/resolvers/comparison/workload.js';
+import { compareContext } from '../../src/domain/comparison/context.js';
+import { compareLatency } from '../../src/domain/comparison/latency.js';
+import { blendedPrice, comparePrices, priceRatio } from '../../src/domain/comparison/prices.js';
+import { relationship } from '../../src/domain/comparison/relationship.js';
+import { compareSpeed } from '../../src/domain/comparison/speed.js';
+import { compareWorkload, workloadCost } from '../../src/domain/comparison/workload.js';
 import { model } from './fixtures/rows.js';
 
 describe('prices', () => {
@@ -13,7 +13,10 @@ describe('prices', () => {
   });
 
   it('a $0 cheapest price gives no ratio in that dimension, the other dimensions are unaffected', () => {
-    const prices = comparePrices([model(1, { inputPrice: 0, outputPrice: 2 }), model(2, { inputPrice: 1, outputPrice: 4 })]);
+    const prices = comparePrices([
+      model(1, { inputPrice: 0, outputPrice: 2 }),
+      model(2, { inputPrice: 1, outputPrice: 4 }),
+    ]);
     expect(prices.ratio.input).toBeNull();
     expect(prices.models.map((m) => m.relative.input)).toEqual([null, null]);
     expect(prices.ratio.output).toBe(2);
@@ -36,7 +39,10 @@ describe('prices', () => {
 
   it('no cheapest on an exact tie in blended price', () => {
     // (3 × 1 + 5) / 4 = (3 × 2 + 2) / 4 = 2.
-    const prices = comparePrices([model(1, { inputPrice: 1, outputPrice: 5 }), model(2, { inputPrice: 2, outputPrice: 2 })]);
+    const prices = comparePrices([
+      model(1, { inputPrice: 1, outputPrice: 5 }),
+      model(2, { inputPrice: 2, outputPrice: 2 }),
+    ]);
     expect(prices.cheapest).toBeNull();
     expect(prices.ratio.blended).toBe(1);
   });
@@ -57,7 +63,10 @@ describe('workload cost', () => {
   });
 
   it('ratios to the cheapest, which is null on an exact tie', () => {
-    const result = compareWorkload([model(1, { inputPrice: 2, outputPrice: 8 }), model(2, { inputPrice: 0.4, outputPrice: 1.6 })], workload);
+    const result = compareWorkload(
+      [model(1, { inputPrice: 2, outputPrice: 8 }), model(2, { inputPrice: 0.4, outputPrice: 1.6 })],
+      workload,
+    );
     expect(result.cheapest).toBe(2);
     expect(result.models[0]?.ratio).toBeCloseTo(5, 10);
     expect(result.models[1]?.ratio).toBe(1);
@@ -68,8 +77,15 @@ describe('workload cost', () => {
     const free = compareWorkload([model(1, { inputPrice: 0, outputPrice: 0 }), model(2)], workload);
     expect(free.models.map((m) => m.ratio)).toEqual([null, null]);
     expect(free.cheapest).toBe(1);
-    const empty = compareWorkload([model(1), model(2, { inputPrice: 3 })], { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 });
-    expect(empty.models.map((m) => [m.cost, m.ratio])).toEqual([[0, null], [0, null]]);
+    const empty = compareWorkload([model(1), model(2, { inputPrice: 3 })], {
+      inputTokens: 0,
+      outputTokens: 0,
+      cachedInputTokens: 0,
+    });
+    expect(empty.models.map((m) => [m.cost, m.ratio])).toEqual([
+      [0, null],
+      [0, null],
+    ]);
     expect(empty.cheapest).toBeNull();
   });
 
@@ -104,7 +120,11 @@ describe('speed and latency', () => {
   });
 
   it('an exact tie for fastest has no fastest; a speed of 0 gives no ratio', () => {
-    const tied = [model(1, { outputTokensPerSecond: 90 }), model(2, { outputTokensPerSecond: 90 }), model(3, { outputTokensPerSecond: 30 })];
+    const tied = [
+      model(1, { outputTokensPerSecond: 90 }),
+      model(2, { outputTokensPerSecond: 90 }),
+      model(3, { outputTokensPerSecond: 30 }),
+    ];
     expect(compareSpeed(tied)).toMatchObject({ fastest: null, ratio: 3 });
     expect(compareSpeed([model(1, { outputTokensPerSecond: 0 }), model(2)]).ratio).toBeNull();
     const quick = [model(1, { timeToFirstTokenSeconds: 0.3 }), model(2, { timeToFirstTokenSeconds: 0.3 })];
@@ -114,12 +134,18 @@ describe('speed and latency', () => {
 
 describe('context', () => {
   it('names the largest window, or reports a tie', () => {
-    expect(compareContext([model(1, { contextWindow: 200_000 }), model(2, { contextWindow: 1_047_576 })])).toMatchObject({
+    expect(
+      compareContext([model(1, { contextWindow: 200_000 }), model(2, { contextWindow: 1_047_576 })]),
+    ).toMatchObject({
       largest: 2,
       tie: false,
     });
     expect(
-      compareContext([model(1, { contextWindow: 1_047_576 }), model(2, { contextWindow: 1_047_576 }), model(3, { contextWindow: 8192 })]),
+      compareContext([
+        model(1, { contextWindow: 1_047_576 }),
+        model(2, { contextWindow: 1_047_576 }),
+        model(3, { contextWindow: 8192 }),
+      ]),
     ).toMatchObject({ largest: null, tie: true });
   });
 });

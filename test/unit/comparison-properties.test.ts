@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Comparison, compareModels } from '../../src/resolvers/comparison/compare.js';
-import { PRICE_DIMENSIONS, priceOf, priceRatio } from '../../src/resolvers/comparison/prices.js';
-import type { Workload } from '../../src/resolvers/comparison/workload.js';
-import { overallLeaderboard } from '../../src/resolvers/profile/leaderboard.js';
-import { type Profile, computeProfiles } from '../../src/resolvers/profile/profiles.js';
-import { effectiveScores } from '../../src/resolvers/scoring/effective.js';
-import { scoreHigher, scoresEqual } from '../../src/resolvers/scoring/equality.js';
-import type { Catalog, Lane, ModelFacts } from '../../src/resolvers/scoring/types.js';
+import { type Comparison, compareModels } from '../../src/domain/comparison/compare.js';
+import { PRICE_DIMENSIONS, priceOf, priceRatio } from '../../src/domain/comparison/prices.js';
+import type { Workload } from '../../src/domain/comparison/workload.js';
+import { overallLeaderboard } from '../../src/domain/profile/leaderboard.js';
+import { type Profile, computeProfiles } from '../../src/domain/profile/profiles.js';
+import { effectiveScores } from '../../src/domain/scoring/effective.js';
+import { scoreHigher, scoresEqual } from '../../src/domain/scoring/equality.js';
+import type { Catalog, Lane, ModelFacts } from '../../src/domain/scoring/types.js';
 import { benchmark } from './fixtures/rows.js';
 import {
   type Dataset,
@@ -58,7 +58,8 @@ function canonical(comparison: Comparison): unknown {
     coverage: byModel(comparison.coverage),
     overall: { ...comparison.overall, standings: byModel(comparison.overall.standings) },
     prices: { ...comparison.prices, models: byModel(comparison.prices.models) },
-    workload: comparison.workload === null ? null : { ...comparison.workload, models: byModel(comparison.workload.models) },
+    workload:
+      comparison.workload === null ? null : { ...comparison.workload, models: byModel(comparison.workload.models) },
     speed: { ...comparison.speed, models: byModel(comparison.speed.models) },
     latency: { ...comparison.latency, models: byModel(comparison.latency.models) },
     context: { ...comparison.context, models: byModel(comparison.context.models) },
@@ -106,7 +107,8 @@ describe('comparison properties', () => {
         for (const dimension of PRICE_DIMENSIONS) {
           const priced = data.models.filter((m) => priceOf(m, dimension) !== null);
           const cheapest = priced.reduce<ModelFacts | undefined>(
-            (best, m) => (best === undefined || (priceOf(m, dimension) ?? 0) < (priceOf(best, dimension) ?? 0) ? m : best),
+            (best, m) =>
+              best === undefined || (priceOf(m, dimension) ?? 0) < (priceOf(best, dimension) ?? 0) ? m : best,
             undefined,
           );
           for (const [index, m] of data.models.entries()) {
@@ -174,7 +176,11 @@ describe('comparison properties', () => {
           for (const m of data.models) {
             const earlier = before.profiles.get(m.id);
             // A model whose only score is display-only gains a profile, but an empty one.
-            if (earlier === undefined) expect(after.profiles.get(m.id)).toMatchObject({ overall: null, counts: { categories: 0, benchmarks: 0 } });
+            if (earlier === undefined)
+              expect(after.profiles.get(m.id)).toMatchObject({
+                overall: null,
+                counts: { categories: 0, benchmarks: 0 },
+              });
             else expect(standing(after.profiles.get(m.id))).toEqual(standing(earlier));
           }
         },
@@ -187,7 +193,15 @@ describe('comparison properties', () => {
       fc.property(dataset(), fc.integer({ min: 0, max: 100 }), (data, value) => {
         // Model 99 only has a display-only score, so nothing is common to all.
         const lonely = { ...data.models[0], id: 99, slug: 'model-99', name: 'Model 99' } as ModelFacts;
-        const onlyDisplay = { id: 99_000, modelId: 99, benchmarkId: 12, value, provenance: 'INDEPENDENT' as const, measuredOn: null, recordedAt: 0 };
+        const onlyDisplay = {
+          id: 99_000,
+          modelId: 99,
+          benchmarkId: 12,
+          value,
+          provenance: 'INDEPENDENT' as const,
+          measuredOn: null,
+          recordedAt: 0,
+        };
         const { comparison } = analyse(
           { models: [...data.models, lonely], scores: [...data.scores, onlyDisplay] },
           { models: [...data.models.slice(0, 2), lonely] },
@@ -263,7 +277,9 @@ describe('comparison properties', () => {
         expect(mirrored.latency.fastest).toBe(mirror(original.latency.fastest));
         expect(mirrored.latency.difference).toBe(original.latency.difference);
         expect(mirrored.context.largest).toBe(mirror(original.context.largest));
-        expect(mirrored.verdict.entries).toEqual(original.verdict.entries.map((e) => ({ ...e, winner: mirror(e.winner) })));
+        expect(mirrored.verdict.entries).toEqual(
+          original.verdict.entries.map((e) => ({ ...e, winner: mirror(e.winner) })),
+        );
       }),
     );
   });

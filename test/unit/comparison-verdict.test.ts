@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkComparedModels, compareModels } from '../../src/resolvers/comparison/compare.js';
-import { compareOverall, marginLevel } from '../../src/resolvers/comparison/overall.js';
-import { verdictSummary } from '../../src/resolvers/comparison/summary.js';
-import type { VerdictEntry } from '../../src/resolvers/comparison/verdict.js';
-import type { Profile } from '../../src/resolvers/profile/profiles.js';
-import { effectiveScores } from '../../src/resolvers/scoring/effective.js';
-import type { Catalog } from '../../src/resolvers/scoring/types.js';
+import { checkComparedModels, compareModels } from '../../src/domain/comparison/compare.js';
+import { compareOverall, marginLevel } from '../../src/domain/comparison/overall.js';
+import { verdictSummary } from '../../src/domain/comparison/summary.js';
+import type { VerdictEntry } from '../../src/domain/comparison/verdict.js';
+import type { Profile } from '../../src/domain/profile/profiles.js';
+import { effectiveScores } from '../../src/domain/scoring/effective.js';
+import type { Catalog } from '../../src/domain/scoring/types.js';
 import { benchmark, category, model, scores } from './fixtures/rows.js';
 
 /** A hand-made profile with just the overall standing filled in. */
@@ -57,7 +57,11 @@ describe('overall and margin', () => {
       [1, profile(1, 70.04, 1)],
       [2, profile(2, 69.96, 1)],
     ]);
-    expect(compareOverall([model(2), model(1)], tied).margin).toMatchObject({ level: 'TIE', leader: null, between: [1, 2] });
+    expect(compareOverall([model(2), model(1)], tied).margin).toMatchObject({
+      level: 'TIE',
+      leader: null,
+      between: [1, 2],
+    });
   });
 });
 
@@ -96,7 +100,10 @@ describe('verdict', () => {
     );
   });
 
-  const names = { modelName: (id: number) => ['', 'o3', 'GPT-4.1'][id] ?? '?', categoryName: (id: number) => ['', 'coding', 'math'][id] ?? '?' };
+  const names = {
+    modelName: (id: number) => ['', 'o3', 'GPT-4.1'][id] ?? '?',
+    categoryName: (id: number) => ['', 'coding', 'math'][id] ?? '?',
+  };
 
   it('opens on a model name as it is spelled, and capitalises our own words', () => {
     const entries: VerdictEntry[] = [

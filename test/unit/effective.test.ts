@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareForEffective, effectiveScores } from '../../src/resolvers/scoring/effective.js';
-import type { ScoreFacts } from '../../src/resolvers/scoring/types.js';
+import { compareForEffective, effectiveScores } from '../../src/domain/scoring/effective.js';
+import type { ScoreFacts } from '../../src/domain/scoring/types.js';
 import { T0, score } from './fixtures/rows.js';
 
 /** The id of the score that counts for model 1 on benchmark 1. */
@@ -31,7 +31,10 @@ describe('effective score', () => {
   it('then the one recorded first, then the lowest id', () => {
     const sameDate = { measuredOn: '2025-03-01' };
     expect(
-      winner([score(1, 1, 1, 60, { ...sameDate, recordedAt: T0 + 10 }), score(2, 1, 1, 61, { ...sameDate, recordedAt: T0 + 5 })]),
+      winner([
+        score(1, 1, 1, 60, { ...sameDate, recordedAt: T0 + 10 }),
+        score(2, 1, 1, 61, { ...sameDate, recordedAt: T0 + 5 }),
+      ]),
     ).toBe(2);
     expect(winner([score(9, 1, 1, 60, { recordedAt: T0 }), score(4, 1, 1, 61, { recordedAt: T0 })])).toBe(4);
   });
@@ -66,8 +69,13 @@ describe('effective score', () => {
     fc.assert(
       fc.property(
         fc.array(row, { minLength: 1, maxLength: 8 }).chain((specs) => {
-          const rows = specs.map((spec, index) => score(index + 1, 1, spec.benchmarkId, index, { ...spec, recordedAt: T0 + spec.recordedAt }));
-          return fc.tuple(fc.constant(rows), fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }));
+          const rows = specs.map((spec, index) =>
+            score(index + 1, 1, spec.benchmarkId, index, { ...spec, recordedAt: T0 + spec.recordedAt }),
+          );
+          return fc.tuple(
+            fc.constant(rows),
+            fc.shuffledSubarray(rows, { minLength: rows.length, maxLength: rows.length }),
+          );
         }),
         fc.constantFrom('PROVISIONAL' as const, 'VERIFIED' as const),
         ([rows, shuffled], lane) => {

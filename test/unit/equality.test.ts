@@ -6,7 +6,7 @@ import {
   scoreHigher,
   scoresEqual,
   tenths,
-} from '../../src/resolvers/scoring/equality.js';
+} from '../../src/domain/scoring/equality.js';
 
 describe('one-decimal equality for scores and averages', () => {
   it('treats float noise at a half-way point as the half-way value (54.55 vs 54.549999)', () => {

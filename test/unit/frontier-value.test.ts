@@ -1,25 +1,43 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeRankCursor, encodeRankCursor } from '../../src/resolvers/profile/cursor.js';
-import { paretoFrontier, type FrontierCandidate } from '../../src/resolvers/profile/frontier.js';
-import { valueRanking } from '../../src/resolvers/profile/value.js';
-import { resolveWeightInputs, WeightInputError } from '../../src/resolvers/profile/weights.js';
-import { tenths } from '../../src/resolvers/scoring/equality.js';
+import { decodeRankCursor, encodeRankCursor } from '../../src/domain/profile/cursor.js';
+import { paretoFrontier, type FrontierCandidate } from '../../src/domain/profile/frontier.js';
+import { valueRanking } from '../../src/domain/profile/value.js';
+import { resolveWeightInputs, WeightInputError } from '../../src/domain/profile/weights.js';
+import { tenths } from '../../src/domain/scoring/equality.js';
 
-const c = (modelId: number, cost: number, quality: number): FrontierCandidate => ({ modelId, slug: `m-${String(modelId).padStart(3, '0')}`, cost, quality });
+const c = (modelId: number, cost: number, quality: number): FrontierCandidate => ({
+  modelId,
+  slug: `m-${String(modelId).padStart(3, '0')}`,
+  cost,
+  quality,
+});
 
 /** A dominates B: at least as cheap and as good (one decimal), strictly better on one. */
 const dominates = (a: FrontierCandidate, b: FrontierCandidate) =>
-  a.cost <= b.cost && tenths(a.quality) >= tenths(b.quality) && (a.cost < b.cost || tenths(a.quality) > tenths(b.quality));
+  a.cost <= b.cost &&
+  tenths(a.quality) >= tenths(b.quality) &&
+  (a.cost < b.cost || tenths(a.quality) > tenths(b.quality));
 
 describe('paretoFrontier', () => {
   it('keeps the undominated models of a hand-made set, cheapest first', () => {
-    const frontier = paretoFrontier([c(1, 1, 50), c(2, 2, 60), c(3, 2, 55), c(4, 3, 58), c(5, 10, 80), c(6, 0.5, 40), c(7, 10, 80.04)]);
+    const frontier = paretoFrontier([
+      c(1, 1, 50),
+      c(2, 2, 60),
+      c(3, 2, 55),
+      c(4, 3, 58),
+      c(5, 10, 80),
+      c(6, 0.5, 40),
+      c(7, 10, 80.04),
+    ]);
     expect(frontier.map((p) => p.modelId)).toEqual([6, 1, 2, 5, 7]);
   });
 
   it('never keeps a dominated model, never drops an undominated one; the cheapest and the best are always on it', () => {
-    const candidate = fc.record({ cost: fc.integer({ min: 0, max: 20 }).map((x) => x / 4), quality: fc.integer({ min: 0, max: 200 }).map((x) => x / 2) });
+    const candidate = fc.record({
+      cost: fc.integer({ min: 0, max: 20 }).map((x) => x / 4),
+      quality: fc.integer({ min: 0, max: 200 }).map((x) => x / 2),
+    });
     fc.assert(
       fc.property(fc.array(candidate, { minLength: 1, maxLength: 30 }), (raw) => {
         const all = raw.map((r, i) => c(i, r.cost, r.quality));
@@ -55,15 +73,37 @@ describe('valueRanking', () => {
 });
 
 describe('resolveWeightInputs', () => {
-  const ids = new Map([['coding', 1], ['knowledge', 2]]);
+  const ids = new Map([
+    ['coding', 1],
+    ['knowledge', 2],
+  ]);
   it('maps slugs to ids', () => {
-    expect(resolveWeightInputs([{ category: 'coding', weight: 3 }, { category: 'knowledge', weight: 0 }], ids)).toEqual(new Map([[1, 3], [2, 0]]));
+    expect(
+      resolveWeightInputs(
+        [
+          { category: 'coding', weight: 3 },
+          { category: 'knowledge', weight: 0 },
+        ],
+        ids,
+      ),
+    ).toEqual(
+      new Map([
+        [1, 3],
+        [2, 0],
+      ]),
+    );
   });
   it.each([
     [[{ category: 'cooking', weight: 1 }], 'weights[0].category'],
     [[{ category: 'coding', weight: -1 }], 'weights[0].weight'],
     [[{ category: 'coding', weight: Number.NaN }], 'weights[0].weight'],
-    [[{ category: 'coding', weight: 1 }, { category: 'coding', weight: 2 }], 'weights[1].category'],
+    [
+      [
+        { category: 'coding', weight: 1 },
+        { category: 'coding', weight: 2 },
+      ],
+      'weights[1].category',
+    ],
     [[{ category: 'coding', weight: 0 }], 'weights'],
     [[], 'weights'],
   ])('refuses %j at %s', (inputs, path) => {
@@ -79,9 +119,11 @@ describe('resolveWeightInputs', () => {
 
 describe('rank cursors', () => {
   it('round-trip and refuse anything else', () => {
-    fc.assert(fc.property(fc.integer({ min: -1000, max: 1000 }), fc.string(), (t, slug) => {
-      expect(decodeRankCursor(encodeRankCursor({ tenths: t, slug }))).toEqual({ tenths: t, slug });
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: -1000, max: 1000 }), fc.string(), (t, slug) => {
+        expect(decodeRankCursor(encodeRankCursor({ tenths: t, slug }))).toEqual({ tenths: t, slug });
+      }),
+    );
     expect(decodeRankCursor('not-a-cursor')).toBeNull();
     expect(decodeRankCursor(Buffer.from('[1.5,"a"]').toString('base64url'))).toBeNull();
   });

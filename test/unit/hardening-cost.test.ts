@@ -5,7 +5,8 @@ import { operationCost } from '../../src/http/cost.js';
 import { schema } from '../../src/schema/index.js';
 
 const OPTIONS = { defaultPageSize: 20, maxPageSize: 100, defaultListSize: 10 };
-const cost = (query: string, variables?: Record<string, unknown>, operationName?: string) => operationCost(schema, parse(query), operationName, variables, OPTIONS);
+const cost = (query: string, variables?: Record<string, unknown>, operationName?: string) =>
+  operationCost(schema, parse(query), operationName, variables, OPTIONS);
 
 describe('operationCost', () => {
   it('leaves are free, each object counts once', () => {
@@ -37,7 +38,9 @@ describe('operationCost', () => {
     const report = cost('query P($n: Int) { models(first: $n) { edges { node { slug } } } }', { n: 1000 });
     expect(report.pageSizeProblems).toEqual([{ field: 'Query.models', argument: 'first', value: 1000 }]);
     expect(report.cost).toBe(300);
-    expect(cost('{ models(last: -1) { totalCount } }').pageSizeProblems).toEqual([{ field: 'Query.models', argument: 'last', value: -1 }]);
+    expect(cost('{ models(last: -1) { totalCount } }').pageSizeProblems).toEqual([
+      { field: 'Query.models', argument: 'last', value: -1 },
+    ]);
     // Not an integer: variable coercion refuses it with its own message.
     expect(cost('query P($n: Int) { models(first: $n) { totalCount } }', { n: 1.5 }).pageSizeProblems).toEqual([]);
   });
@@ -78,9 +81,14 @@ describe('limit configuration', () => {
   });
 
   it('reads them from the environment and refuses nonsense', () => {
-    expect(loadConfig({ MAX_COST: '800', TRUSTED_DOCUMENTS: 'true' })).toMatchObject({ MAX_COST: 800, TRUSTED_DOCUMENTS: true });
+    expect(loadConfig({ MAX_COST: '800', TRUSTED_DOCUMENTS: 'true' })).toMatchObject({
+      MAX_COST: 800,
+      TRUSTED_DOCUMENTS: true,
+    });
     expect(() => loadConfig({ MAX_DEPTH: '0' })).toThrow(/MAX_DEPTH/);
     expect(() => loadConfig({ TRUSTED_DOCUMENTS: 'yes' })).toThrow(/TRUSTED_DOCUMENTS/);
-    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '60000', HTTP_REQUEST_TIMEOUT_MS: '30000' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_MS/,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryCache } from '../../src/live/cache.js';
+import { memoryCache } from '../../src/modules/live/cache.js';
 
 /** A response whose JSON is about `bytes` long. */
 const response = (bytes: number) => ({ data: { blob: 'x'.repeat(bytes - 20) } });
@@ -42,6 +42,10 @@ describe('memoryCache: bounded in bytes of JSON, least recently used out first',
   it('caps the number of entries too', async () => {
     const cache = memoryCache(1 << 20, 2);
     for (const k of ['0:a', '0:b', '0:c']) await cache.set(k, response(100), [], 60_000);
-    expect([await cache.get('0:a'), await cache.get('0:b'), await cache.get('0:c')].map((r) => r !== null)).toEqual([false, true, true]);
+    expect([await cache.get('0:a'), await cache.get('0:b'), await cache.get('0:c')].map((r) => r !== null)).toEqual([
+      false,
+      true,
+      true,
+    ]);
   });
 });

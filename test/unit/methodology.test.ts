@@ -5,7 +5,7 @@ import {
   defaultMethodology,
   methodologyOf,
   methodologyVersionName,
-} from '../../src/resolvers/scoring/methodology.js';
+} from '../../src/domain/scoring/methodology.js';
 import { category } from './fixtures/rows.js';
 
 describe('methodology', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalize } from '../../src/resolvers/scoring/normalize.js';
+import { normalize } from '../../src/domain/scoring/normalize.js';
 import { benchmark } from './fixtures/rows.js';
 
 describe('normalize', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { confidenceOf } from '../../src/resolvers/profile/confidence.js';
-import { categoryLeaderboard, overallLeaderboard } from '../../src/resolvers/profile/leaderboard.js';
-import { type Profile, computeProfiles } from '../../src/resolvers/profile/profiles.js';
-import { competitionRanks, isEligible } from '../../src/resolvers/profile/ranking.js';
-import { effectiveScores } from '../../src/resolvers/scoring/effective.js';
-import { defaultMethodology } from '../../src/resolvers/scoring/methodology.js';
-import type { Catalog, Methodology } from '../../src/resolvers/scoring/types.js';
+import { confidenceOf } from '../../src/domain/profile/confidence.js';
+import { categoryLeaderboard, overallLeaderboard } from '../../src/domain/profile/leaderboard.js';
+import { type Profile, computeProfiles } from '../../src/domain/profile/profiles.js';
+import { competitionRanks, isEligible } from '../../src/domain/profile/ranking.js';
+import { effectiveScores } from '../../src/domain/scoring/effective.js';
+import { defaultMethodology } from '../../src/domain/scoring/methodology.js';
+import type { Catalog, Methodology } from '../../src/domain/scoring/types.js';
 import { benchmark, category, scores } from './fixtures/rows.js';
 
 // Category 1 weighs 20 (benchmarks 11 w1, 12 w3, 13 display-only), category 2 weighs 12
@@ -72,7 +72,19 @@ describe('category score and overall score', () => {
 
   it('an override replaces the lane’s weights; a category it leaves out weighs 0', () => {
     expect(profileOf(profilesOf(rows, methodology, new Map([[2, 1]])), 1).overall).toBe(50);
-    expect(profileOf(profilesOf(rows, methodology, new Map([[1, 3], [2, 1]])), 1).overall).toBe((3 * 70 + 50) / 4);
+    expect(
+      profileOf(
+        profilesOf(
+          rows,
+          methodology,
+          new Map([
+            [1, 3],
+            [2, 1],
+          ]),
+        ),
+        1,
+      ).overall,
+    ).toBe((3 * 70 + 50) / 4);
   });
 
   it('an override weighing every scored category 0 leaves no overall, so the model cannot be ranked', () => {
@@ -139,7 +151,15 @@ describe('rank', () => {
   });
 
   it('competitionRanks counts strictly higher scores only', () => {
-    const ranks = competitionRanks(new Map([[1, 50], [2, 60], [3, 60.04], [4, 40], [5, 59.96]]));
+    const ranks = competitionRanks(
+      new Map([
+        [1, 50],
+        [2, 60],
+        [3, 60.04],
+        [4, 40],
+        [5, 59.96],
+      ]),
+    );
     expect(Object.fromEntries(ranks)).toEqual({ 1: 4, 2: 1, 3: 1, 4: 5, 5: 1 });
   });
 

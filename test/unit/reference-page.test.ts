@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareModels } from '../../src/resolvers/comparison/compare.js';
-import { computeProfiles } from '../../src/resolvers/profile/profiles.js';
-import { effectiveScores } from '../../src/resolvers/scoring/effective.js';
-import { defaultMethodology } from '../../src/resolvers/scoring/methodology.js';
+import { compareModels } from '../../src/domain/comparison/compare.js';
+import { computeProfiles } from '../../src/domain/profile/profiles.js';
+import { effectiveScores } from '../../src/domain/scoring/effective.js';
+import { defaultMethodology } from '../../src/domain/scoring/methodology.js';
 import {
   AIDER_POLYGLOT,
   AIME_2024,

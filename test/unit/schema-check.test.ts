@@ -40,20 +40,33 @@ describe('breakingChanges', () => {
 
   it('reports a field that becomes nullable and a removed enum value', () => {
     const after = BASE.replace('  slug: String!\n', '  slug: String\n').replace('VERIFIED PROVISIONAL', 'PROVISIONAL');
-    expect(breakingChanges(BASE, after).map((c) => c.type).sort()).toEqual(['FIELD_CHANGED_KIND', 'VALUE_REMOVED_FROM_ENUM']);
+    expect(
+      breakingChanges(BASE, after)
+        .map((c) => c.type)
+        .sort(),
+    ).toEqual(['FIELD_CHANGED_KIND', 'VALUE_REMOVED_FROM_ENUM']);
   });
 
   it('calls an added enum value and a changed default dangerous, not breaking', () => {
-    const after = BASE.replace('VERIFIED PROVISIONAL', 'VERIFIED PROVISIONAL ALL').replace('first: Int = 20', 'first: Int = 50');
+    const after = BASE.replace('VERIFIED PROVISIONAL', 'VERIFIED PROVISIONAL ALL').replace(
+      'first: Int = 20',
+      'first: Int = 50',
+    );
     expect(breakingChanges(BASE, after)).toEqual([]);
-    expect(dangerousChanges(BASE, after).map((c) => c.type).sort()).toEqual(['ARG_DEFAULT_VALUE_CHANGE', 'VALUE_ADDED_TO_ENUM']);
+    expect(
+      dangerousChanges(BASE, after)
+        .map((c) => c.type)
+        .sort(),
+    ).toEqual(['ARG_DEFAULT_VALUE_CHANGE', 'VALUE_ADDED_TO_ENUM']);
   });
 });
 
 describe('breakingAllowed', () => {
   it('needs the [breaking-schema] marker in one of the commit messages', () => {
     expect(breakingAllowed(['Rename Model.name to title', 'Tests'])).toBe(false);
-    expect(breakingAllowed(['Tests', 'Rename Model.name to title [breaking-schema]\n\nClients moved in #12.'])).toBe(true);
+    expect(breakingAllowed(['Tests', 'Rename Model.name to title [breaking-schema]\n\nClients moved in #12.'])).toBe(
+      true,
+    );
     expect(breakingAllowed([])).toBe(false);
   });
 });

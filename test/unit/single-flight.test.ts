@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { singleFlight } from '../../src/live/single-flight.js';
+import { singleFlight } from '../../src/modules/live/single-flight.js';
 
 const tick = () => new Promise((r) => setImmediate(r));
 
@@ -11,7 +11,9 @@ describe('singleFlight: identical requests wait for the first', () => {
     const land = await flights.join('a');
     expect(land).toBeTypeOf('function');
     const gone: string[] = [];
-    const followers = [1, 2, 3].map((i) => flights.join('a').then((lead) => gone.push(`${i}:${lead === undefined ? 'followed' : 'led'}`)));
+    const followers = [1, 2, 3].map((i) =>
+      flights.join('a').then((lead) => gone.push(`${i}:${lead === undefined ? 'followed' : 'led'}`)),
+    );
     // Another key is not held up.
     const other = await flights.join('b');
     expect(other).toBeTypeOf('function');

@@ -1,0 +1,86 @@
+import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { methodologyOf } from '../../domain/scoring/methodology.js';
+import type { ScoreFacts } from '../../domain/scoring/types.js';
+import { rowsOf, type Database, type Executor } from '../../db/client.js';
+import { loadCatalog } from '../catalog/queries.js';
+import { models, profileCategories, profiles, scores } from '../../db/tables/index.js';
+import { profileRows } from './profile-rows.js';
+
+// Enough models per round trip to amortise it, few enough (x benchmarks) to keep memory flat.
+const MODELS_PER_CHUNK = 250;
+const ROWS_PER_INSERT = 5000;
+
+async function insertChunked<T extends Record<string, unknown>>(
+  write: (rows: T[]) => Promise<unknown>,
+  rows: T[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) await write(rows.slice(i, i + ROWS_PER_INSERT));
+}
+
+/**
+ * Recomputes the stored profiles of the given models (all models when omitted) from their current
+ * scores, with the pure §3 functions. Call it in the same transaction as any write that changes
+ * scores, benchmarks or category weights, so the stored profiles are always exact.
+ */
+export async function refreshProfiles(db: Executor, modelIds?: readonly number[]): Promise<void> {
+  const catalog = await loadCatalog(db as Database);
+  const methodology = methodologyOf(catalog.categories, catalog.methodology);
+  const ids = modelIds ?? (await db.select({ id: models.id }).from(models).orderBy(models.id)).map((r) => r.id);
+  for (let i = 0; i < ids.length; i += MODELS_PER_CHUNK) {
+    const chunk = ids.slice(i, i + MODELS_PER_CHUNK);
+    const current = await db
+      .select({
+        id: scores.id,
+        modelId: scores.modelId,
+        benchmarkId: scores.benchmarkId,
+        value: scores.value,
+        provenance: scores.provenance,
+        measuredOn: scores.measuredOn,
+        recordedAt: scores.recordedAt,
+      })
+      .from(scores)
+      .where(and(inArray(scores.modelId, chunk), isNull(scores.supersededAt), isNull(scores.retractedAt)));
+    const facts: ScoreFacts[] = current.map((s) => ({ ...s, recordedAt: s.recordedAt.getTime() }));
+    const rows = profileRows(catalog, facts, methodology);
+    await db.delete(profileCategories).where(inArray(profileCategories.modelId, chunk));
+    await db.delete(profiles).where(inArray(profiles.modelId, chunk));
+    await insertChunked((r) => db.insert(profiles).values(r), rows.profiles);
+    await insertChunked((r) => db.insert(profileCategories).values(r), rows.categories);
+  }
+  await rerankProfiles(db);
+}
+
+/**
+ * Recounts every stored rank (1 + the models strictly higher, in tenths: SQL's `rank()`), overall
+ * per lane and per lane and category, writing only the rows whose rank changed. A refresh of one
+ * model moves the others' ranks too, so this runs after every refresh, in its transaction.
+ */
+export async function rerankProfiles(db: Executor): Promise<void> {
+  await db.execute(sql`
+    update profiles p set rank = r.rank
+    from (
+      select lane, model_id, case when ranked then rank() over (partition by lane, ranked order by overall_tenths desc) end as rank
+      from profiles
+    ) r
+    where p.lane = r.lane and p.model_id = r.model_id and p.rank is distinct from r.rank`);
+  await db.execute(sql`
+    update profile_categories c set rank = r.rank
+    from (
+      select lane, model_id, category_id,
+             case when eligible then rank() over (partition by lane, category_id, eligible order by score_tenths desc) end as rank
+      from profile_categories
+    ) r
+    where c.lane = r.lane and c.model_id = r.model_id and c.category_id = r.category_id and c.rank is distinct from r.rank`);
+}
+
+/** Fills the profile tables when models exist but no profile was ever computed (a database from before they existed). */
+export async function ensureProfiles(db: Database): Promise<boolean> {
+  const [state] = rowsOf<{ has_models: boolean; has_profiles: boolean }>(
+    await db.execute(
+      sql`select exists(select 1 from models) as has_models, exists(select 1 from profiles) as has_profiles`,
+    ),
+  );
+  if (!state?.has_models || state.has_profiles) return false;
+  await db.transaction((tx) => refreshProfiles(tx));
+  return true;
+}
