@@ -1,7 +1,22 @@
-import { authenticate, type Principal } from './modules/ingestion/keys.js';
 import type { Database } from './db/client.js';
-import { createLoaders, type Loaders } from './loaders.js';
-import { noEvents, type DataEvents } from './modules/live/events.js';
+import { LoaderRegistry } from './loaders.js';
+import { catalogLoader, type CatalogIndex } from './modules/catalog/loaders.js';
+import { comparisonLoaders, type ComparisonLoaders } from './modules/comparison/loaders.js';
+import { federationLoaders, type FederationLoaders } from './modules/federation/loaders.js';
+import { authenticate, type Principal } from './modules/ingestion/service.js';
+import { leaderboardLoaders, type LeaderboardLoaders } from './modules/leaderboard/loaders.js';
+import { noEvents, type DataEvents } from './modules/live/service.js';
+import { modelLoaders, type ModelLoaders } from './modules/models/loaders.js';
+
+/** Every per-request loader, by module. */
+export interface Loaders extends ModelLoaders, LeaderboardLoaders, ComparisonLoaders, FederationLoaders {
+  /** Every category and benchmark, loaded at most once per request (one statement). */
+  catalog(): Promise<CatalogIndex>;
+  /** The catalog if this request has it already (lets per-row resolvers answer without a promise). */
+  catalogNow(): CatalogIndex | undefined;
+  /** Forgets everything loaded so far: a mutation calls it after writing, so later fields read the new data. */
+  clear(): void;
+}
 
 /** What every resolver sees: the database, this request's loaders and its caller. */
 export interface Context {
@@ -15,7 +30,23 @@ export interface Context {
   events: DataEvents;
 }
 
-/** Builds one request's context; every DataLoader is created here and nowhere else. */
+/** Builds one request's loaders: every DataLoader of every module is created here, and registered for `clear()`. */
+export function createLoaders(db: Database): Loaders {
+  const registry = new LoaderRegistry();
+  const catalog = catalogLoader(db, registry);
+  const leaderboard = leaderboardLoaders(db, registry, catalog);
+  return {
+    catalog: catalog.get,
+    catalogNow: catalog.peek,
+    ...modelLoaders(db, registry, catalog),
+    ...leaderboard,
+    ...comparisonLoaders(db, catalog, leaderboard),
+    ...federationLoaders(registry),
+    clear: () => registry.clear(),
+  };
+}
+
+/** Builds one request's context. */
 export function createContext(
   db: Database,
   now: Date = new Date(),

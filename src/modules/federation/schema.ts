@@ -1,5 +1,4 @@
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
-import DataLoader from 'dataloader';
 import {
   GraphQLError,
   GraphQLList,
@@ -17,21 +16,19 @@ import { Benchmark } from '../catalog/types/benchmark.js';
 import { Category } from '../catalog/types/category.js';
 import { Model } from '../models/types/model.js';
 import { Provider } from '../catalog/types/provider.js';
+import type { SlugTable } from './loaders.js';
 
 /** Drizzle tables whose GraphQL type is a federation entity keyed by `slug`, with their rows. */
 interface SlugRows {
   models: typeof models.$inferSelect;
   providers: typeof providers.$inferSelect;
 }
-type SlugTable = keyof SlugRows;
 
 /**
- * One batch per `_entities` field and table: the gateway's selection for the type is planned into
- * a single `findMany … where slug in (…)`, so N representations cost one statement and the rows
- * carry what the fields below them read. Keyed by the field's `info`, which lives for one request.
+ * The gateway's selection for the type is planned into a single `findMany … where slug in (…)`
+ * per `_entities` field and table (the request's entity loader batches them), so N representations
+ * cost one statement and the rows carry what the fields below them read.
  */
-const batches = new WeakMap<GraphQLResolveInfo, Map<SlugTable, DataLoader<string, object | null>>>();
-
 function loadBySlug<T extends SlugTable>(
   table: T,
   typeName: string,
@@ -39,25 +36,19 @@ function loadBySlug<T extends SlugTable>(
   ctx: Context,
   info: GraphQLResolveInfo,
 ) {
-  const byTable = batches.get(info) ?? new Map<SlugTable, DataLoader<string, object | null>>();
-  batches.set(info, byTable);
-  let loader = byTable.get(table);
-  if (!loader) {
-    loader = new DataLoader<string, object | null>(async (slugs) => {
-      const query = queryFromInfo({
-        config: getSchemaConfig(builder),
-        context: ctx,
-        info,
-        typeName,
-        where: { slug: { in: [...slugs] } },
-      });
-      // The table is one of two with a `slug` column; the query's shape is the plugin's, not ours.
-      const api = ctx.db.query[table] as unknown as { findMany(q: object): Promise<{ slug: string }[]> };
-      const rows = new Map((await api.findMany(query)).map((row) => [row.slug, row]));
-      return slugs.map((slug) => rows.get(slug) ?? null);
+  const loader = ctx.loaders.entities(table, info, async (slugs) => {
+    const query = queryFromInfo({
+      config: getSchemaConfig(builder),
+      context: ctx,
+      info,
+      typeName,
+      where: { slug: { in: [...slugs] } },
     });
-    byTable.set(table, loader);
-  }
+    // The table is one of two with a `slug` column; the query's shape is the plugin's, not ours.
+    const api = ctx.db.query[table] as unknown as { findMany(q: object): Promise<{ slug: string }[]> };
+    const rows = new Map((await api.findMany(query)).map((row) => [row.slug, row]));
+    return slugs.map((slug) => rows.get(slug) ?? null);
+  });
   return loader.load(slug) as Promise<SlugRows[T] | null>;
 }
 

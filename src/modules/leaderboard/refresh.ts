@@ -1,9 +1,9 @@
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { methodologyOf } from '../../domain/scoring/methodology.js';
-import type { ScoreFacts } from '../../domain/scoring/types.js';
 import { rowsOf, type Database, type Executor } from '../../db/client.js';
 import { loadCatalog } from '../catalog/queries.js';
-import { models, profileCategories, profiles, scores } from '../../db/tables/index.js';
+import { models, profileCategories, profiles } from '../../db/tables/index.js';
+import { loadCurrentScores } from '../models/service.js';
 import { profileRows } from './profile-rows.js';
 
 // Enough models per round trip to amortise it, few enough (x benchmarks) to keep memory flat.
@@ -28,20 +28,7 @@ export async function refreshProfiles(db: Executor, modelIds?: readonly number[]
   const ids = modelIds ?? (await db.select({ id: models.id }).from(models).orderBy(models.id)).map((r) => r.id);
   for (let i = 0; i < ids.length; i += MODELS_PER_CHUNK) {
     const chunk = ids.slice(i, i + MODELS_PER_CHUNK);
-    const current = await db
-      .select({
-        id: scores.id,
-        modelId: scores.modelId,
-        benchmarkId: scores.benchmarkId,
-        value: scores.value,
-        provenance: scores.provenance,
-        measuredOn: scores.measuredOn,
-        recordedAt: scores.recordedAt,
-      })
-      .from(scores)
-      .where(and(inArray(scores.modelId, chunk), isNull(scores.supersededAt), isNull(scores.retractedAt)));
-    const facts: ScoreFacts[] = current.map((s) => ({ ...s, recordedAt: s.recordedAt.getTime() }));
-    const rows = profileRows(catalog, facts, methodology);
+    const rows = profileRows(catalog, await loadCurrentScores(db, chunk), methodology);
     await db.delete(profileCategories).where(inArray(profileCategories.modelId, chunk));
     await db.delete(profiles).where(inArray(profiles.modelId, chunk));
     await insertChunked((r) => db.insert(profiles).values(r), rows.profiles);

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import type { CatalogIndex } from '../../../loaders.js';
+import type { CatalogIndex } from '../../catalog/service.js';
 import { toModelFacts, type ModelWithPrice } from '../model-facts.js';
 import { comparePrices } from '../../../domain/comparison/prices.js';
 import { compareContext } from '../../../domain/comparison/context.js';

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ScoreFacts } from '../../../domain/scoring/types.js';
-import { jsonOf, rowsOf, type Database } from '../../../db/client.js';
+import { jsonOf, rowsOf, type Executor } from '../../../db/client.js';
 
 type Packed = [number, number, number, number, ScoreFacts['provenance'], string | null, number];
 
@@ -34,9 +34,16 @@ export function unpackScores(value: unknown): ScoreFacts[] {
 export const CURRENT_SCORE = sql`s.superseded_at is null and s.retracted_at is null`;
 
 /**
- * Every current score in ONE statement; the lane filter and the effective-score rule run in code.
+ * The current scores of some models (every model when omitted) in ONE statement; the lane filter and
+ * the effective-score rule run in code.
  */
-export async function loadCurrentScores(db: Database): Promise<ScoreFacts[]> {
-  const result = await db.execute(sql`select ${packedScoresSql(CURRENT_SCORE)} as scores`);
+export async function loadCurrentScores(db: Executor, modelIds?: readonly number[]): Promise<ScoreFacts[]> {
+  const of = modelIds
+    ? sql` and s.model_id in (${sql.join(
+        modelIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`
+    : sql``;
+  const result = await db.execute(sql`select ${packedScoresSql(sql`${CURRENT_SCORE}${of}`)} as scores`);
   return unpackScores(rowsOf<{ scores: unknown }>(result)[0]?.scores);
 }

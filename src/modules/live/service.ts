@@ -1,0 +1,1 @@
+export { noEvents, type DataEvents } from './events.js';
