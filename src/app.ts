@@ -17,11 +17,11 @@ export interface AppDeps {
   now?: () => Date;
   /** Where logs go; a pino logger at config.LOG_LEVEL on stdout otherwise. */
   logger?: Logger;
-  /** `db` reporting each statement to a listener (DbHandle.counted), for SQL metrics and per-request statement counts. */
+  /** `db` reporting each statement to a listener (DbHandle.counted), for SQL metrics and per-request counts. */
   countedDb?: (onStatement: () => void) => Database;
   /** True while the server drains for shutdown (/ready answers 503). */
   isDraining?: () => boolean;
-  /** Aborted when the server starts shutting down: open subscription streams end, so draining need not wait for them. */
+  /** Aborted when the server starts shutting down: open subscription streams end, so draining need not wait. */
   stopping?: AbortSignal;
 }
 
@@ -43,7 +43,7 @@ query TopModels {
 }
 `;
 
-/** Builds the Yoga app (no listening): schema, context per request, masked errors, limits, metrics, response cache, live updates. */
+/** The Yoga app, not listening: schema, per-request context, src/http/ hardening, response cache, live updates. */
 export function createApp(deps: AppDeps): YogaServerInstance<Record<string, unknown>, Context> {
   const graphqlEndpoint = '/graphql';
   // Unexpected errors reach clients as "Unexpected error." only (logged with the request id);

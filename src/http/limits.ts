@@ -2,7 +2,7 @@ import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import { BREAK, GraphQLError, visit, type DocumentNode, type ValidationContext } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../config.js';
-import { operationCost, type CostOptions } from './cost.js';
+import { operationCost, type CostOptions, type PageSizeProblem } from './cost.js';
 
 /** The schema's page sizes (src/schema/builder.ts: defaultConnectionSize, maxConnectionSize). */
 export const PAGE_SIZE = { default: 20, max: 100 } as const;
@@ -91,33 +91,29 @@ function costLimit(config: LimitConfig): Plugin {
         variables,
         options,
       );
-      const errors = pageSizeProblems.map((p) =>
-        requestError(
-          `${p.argument}: ${p.value} on ${p.field} is out of range: a page holds 0 to ${PAGE_SIZE.max} items`,
-          {
-            code: 'BAD_USER_INPUT',
-            argument: p.argument,
-          },
-        ),
-      );
-      if (cost > config.MAX_COST) {
-        errors.push(
-          requestError(
-            `Query cost limit of ${config.MAX_COST} exceeded, found ${cost}: ask for smaller pages or fewer nested lists`,
-            {
-              code: 'COST_LIMIT_EXCEEDED',
-              cost,
-              maxCost: config.MAX_COST,
-            },
-          ),
-        );
-      }
+      const errors = pageSizeProblems.map(pageSizeError);
+      if (cost > config.MAX_COST) errors.push(costError(cost, config.MAX_COST));
       if (hasNul(variables) || documentHasNul(args.document)) {
         errors.push(requestError('Strings may not contain the NUL character (\\u0000)', { code: 'BAD_USER_INPUT' }));
       }
       if (errors.length > 0) setResultAndStopExecution({ errors });
     },
   };
+}
+
+function pageSizeError(problem: PageSizeProblem): GraphQLError {
+  const { argument, value, field } = problem;
+  return requestError(`${argument}: ${value} on ${field} is out of range: a page holds 0 to ${PAGE_SIZE.max} items`, {
+    code: 'BAD_USER_INPUT',
+    argument,
+  });
+}
+
+function costError(cost: number, maxCost: number): GraphQLError {
+  return requestError(
+    `Query cost limit of ${maxCost} exceeded, found ${cost}: ask for smaller pages or fewer nested lists`,
+    { code: 'COST_LIMIT_EXCEEDED', cost, maxCost },
+  );
 }
 
 /** PostgreSQL text cannot hold NUL: such a string could only fail in the database, so it stops here. */

@@ -1,22 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { YogaLogger } from 'graphql-yoga';
 import { pino, type DestinationStream, type Logger } from 'pino';
 import type { Config } from '../config.js';
 
+/** The app's logger: pino, so every module logs JSON lines the same way. */
 export type { Logger } from 'pino';
-
-/** What the service knows about the request it is handling, for logs and metrics. */
-export interface RequestState {
-  id: string;
-  method: string;
-  path: string;
-  /** performance.now() when the request arrived. */
-  startedAt: number;
-  operationName?: string;
-  operationType?: string;
-  /** SQL statements run on behalf of this request. */
-  statements: number;
-}
 
 /** JSON lines on stdout (or `destination`), ISO timestamps, at the configured level. */
 export function createLogger(level: Config['LOG_LEVEL'], destination?: DestinationStream): Logger {
@@ -24,16 +11,9 @@ export function createLogger(level: Config['LOG_LEVEL'], destination?: Destinati
   return destination ? pino(options, destination) : pino(options);
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-/** The caller's `x-request-id` when it is a sane token (it ends up in logs), else a fresh UUID. */
-export function requestIdFrom(header: string | null): string {
-  return header && REQUEST_ID.test(header) ? header : randomUUID();
-}
-
 /**
  * Yoga's logger on top of pino. Yoga calls `error` with every error it masks; those the app's
- * `maskError` saw (`withRequestId`) are skipped here, because observability logs them with the
+ * `maskError` saw (`withRequestId`) are skipped here, because masked-errors.ts logs them with the
  * request id once the response is processed. Clients only ever see "Unexpected error.".
  */
 export function yogaLogger(logger: Logger, withRequestId: WeakSet<object>): YogaLogger {

@@ -1,4 +1,7 @@
+import type { Plugin } from 'graphql-yoga';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import type { Database } from '../db/client.js';
+import { durationSeconds, type RequestState, type RequestStates } from './request-state.js';
 
 /** Distinct operation names tracked before the rest are counted as "other" (client-chosen labels). */
 const MAX_OPERATION_LABELS = 100;
@@ -78,5 +81,69 @@ export function createMetrics(): AppMetrics {
       seen.add(name);
       return name;
     },
+  };
+}
+
+/** What the metrics plugin and the statement counter need. */
+export interface MetricsDeps {
+  metrics: AppMetrics;
+  states: RequestStates;
+}
+
+/** Answers `GET /metrics` (Prometheus text) and records every response and GraphQL operation in the metrics. */
+export function metricsPlugin({ metrics, states }: MetricsDeps): Plugin {
+  return {
+    onRequest({ url, request, endResponse, fetchAPI }) {
+      if (url.pathname !== '/metrics' || request.method !== 'GET') return;
+      return metrics.registry.metrics().then((text) => {
+        endResponse(new fetchAPI.Response(text, { headers: { 'content-type': metrics.registry.contentType } }));
+      });
+    },
+    onExecutionResult({ result, request }) {
+      const state = states.of(request);
+      if (!state || !result || Symbol.asyncIterator in result) return;
+      const operation = metrics.operationLabel(state.operationName);
+      for (const error of result.errors ?? []) {
+        const code = error.extensions?.code;
+        metrics.operationErrors.inc({ operation, code: typeof code === 'string' ? code : 'UNKNOWN' });
+      }
+    },
+    onResponse({ request, response }) {
+      const state = states.of(request);
+      if (state) recordResponse(metrics, state, response.status);
+    },
+  };
+}
+
+/** The HTTP metrics of every response, and the operation metrics of a GraphQL one. */
+function recordResponse(metrics: AppMetrics, state: RequestState, status: number): void {
+  const seconds = durationSeconds(state);
+  const labels = { method: state.method, route: state.route, status: String(status) };
+  metrics.httpRequests.inc(labels);
+  metrics.httpDuration.observe(labels, seconds);
+  if (state.route !== 'graphql') return;
+  const operation = metrics.operationLabel(state.operationName);
+  const type = state.operationType ?? 'unknown';
+  metrics.operations.inc({ operation, type, outcome: state.errors > 0 || status >= 400 ? 'error' : 'ok' });
+  metrics.operationDuration.observe({ operation, type }, seconds);
+  metrics.operationStatements.observe({ operation }, state.statements);
+}
+
+/**
+ * The database a request's context uses. With `countedDb` (DbHandle.counted) each statement
+ * counts in `db_statements_total` and in the request's state, for its log line and histogram;
+ * a handle per request, as concurrent requests share one pool.
+ */
+export function countedDatabase(
+  deps: MetricsDeps & { db: Database; countedDb?: (onStatement: () => void) => Database },
+): (request: Request) => Database {
+  const { countedDb, metrics, states } = deps;
+  if (!countedDb) return () => deps.db;
+  return (request) => {
+    const state = states.of(request);
+    return countedDb(() => {
+      metrics.sqlStatements.inc();
+      if (state) state.statements += 1;
+    });
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admission } from '../../src/http/serve.js';
+import { admission } from '../../src/http/admission.js';
 
 const deferred = () => {
   let resolve!: () => void;

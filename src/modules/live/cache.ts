@@ -81,51 +81,20 @@ export function memoryCache(maxBytes: number, maxEntries = 1000): GenerationalCa
  */
 export function redisCache(redis: RedisConnections, prefix: string, logger: Logger): GenerationalCache {
   const { commands } = redis;
-  const generationKey = `${prefix}cache:generation`;
   const entryKey = (key: string) => `${prefix}cache:response:${key}`;
-  let generation = 0;
-  let bumpPending = false;
-  const learn = (current: number) => {
-    if (current > generation) generation = current;
-  };
-  /** Reads the generation, creating it if Redis has none; a failure leaves it to a later read. */
-  const sync = async () => {
-    try {
-      await commands.set(generationKey, String(Date.now()), 'NX');
-      learn(Number(await commands.get(generationKey)));
-    } catch (error) {
-      logger.warn({ err: error }, 'response cache: could not read the generation from Redis');
-    }
-  };
-  // Known before the first request is keyed, so an instance's first answers can be stored.
-  let starting: Promise<void> | undefined = sync().finally(() => (starting = undefined));
-  const cache: GenerationalCache = {
-    generation: () => (starting ? starting.then(() => generation) : generation),
-    async bump() {
-      try {
-        if (!redis.usable()) throw new Error('Redis connection is down');
-        const replies = await commands.multi().set(generationKey, String(Date.now()), 'NX').incr(generationKey).exec();
-        const [error, current] = replies?.[1] ?? [new Error('transaction discarded')];
-        if (error) throw error;
-        learn(Number(current));
-        bumpPending = false;
-      } catch (error) {
-        bumpPending = true;
-        logger.error(
-          { err: error },
-          'response cache: could not start a new generation in Redis; retrying on reconnection, cache off here until then',
-        );
-      }
-    },
+  const generation = redisGeneration(redis, `${prefix}cache:generation`, logger);
+  return {
+    generation: generation.current,
+    bump: generation.bump,
     async get(key) {
-      if (bumpPending || !redis.usable()) return null;
+      if (generation.bumpPending() || !redis.usable()) return null;
       try {
-        const [current, json] = await commands.mget(generationKey, entryKey(key));
+        const [current, json] = await commands.mget(generation.key, entryKey(key));
         if (current == null) {
-          await sync();
+          await generation.sync();
           return null;
         }
-        learn(Number(current));
+        generation.learn(Number(current));
         return generationOf(key) === Number(current) && json ? JSON.parse(json) : null;
       } catch (error) {
         logger.warn({ err: error }, 'response cache: read failed; running uncached');
@@ -134,7 +103,7 @@ export function redisCache(redis: RedisConnections, prefix: string, logger: Logg
     },
     async set(key, result, _entities, ttl) {
       // An entry of a generation already known to be past would never be served.
-      if (bumpPending || !redis.usable() || generationOf(key) !== generation) return;
+      if (generation.bumpPending() || !redis.usable() || generationOf(key) !== generation.known()) return;
       try {
         await commands.set(entryKey(key), JSON.stringify(result), 'PX', ttl);
       } catch (error) {
@@ -143,10 +112,59 @@ export function redisCache(redis: RedisConnections, prefix: string, logger: Logg
     },
     invalidate: () => {},
   };
+}
+
+/** The generation counter in Redis (at `key`), as far as this instance knows it. */
+function redisGeneration(redis: RedisConnections, key: string, logger: Logger) {
+  const { commands } = redis;
+  let generation = 0;
+  let bumpPending = false;
+  const learn = (current: number) => {
+    if (current > generation) generation = current;
+  };
+  /** Reads the generation, creating it if Redis has none; a failure leaves it to a later read. */
+  const sync = async () => {
+    try {
+      await commands.set(key, String(Date.now()), 'NX');
+      learn(Number(await commands.get(key)));
+    } catch (error) {
+      logger.warn({ err: error }, 'response cache: could not read the generation from Redis');
+    }
+  };
+  // Known before the first request is keyed, so an instance's first answers can be stored.
+  let starting: Promise<void> | undefined = sync().finally(() => (starting = undefined));
+  const bump = async () => {
+    try {
+      if (!redis.usable()) throw new Error('Redis connection is down');
+      const replies = await commands.multi().set(key, String(Date.now()), 'NX').incr(key).exec();
+      const [error, current] = replies?.[1] ?? [new Error('transaction discarded')];
+      if (error) throw error;
+      learn(Number(current));
+      bumpPending = false;
+    } catch (error) {
+      bumpPending = true;
+      logger.error(
+        { err: error },
+        'response cache: could not start a new generation in Redis; ' +
+          'retrying on reconnection, cache off here until then',
+      );
+    }
+  };
   commands.on('ready', () => {
-    if (bumpPending) void cache.bump();
+    if (bumpPending) void bump();
   });
-  return cache;
+  return {
+    key,
+    /** The generation new keys are built with, once the first read is done. */
+    current: () => (starting ? starting.then(() => generation) : generation),
+    /** The latest generation seen, without waiting. */
+    known: () => generation,
+    /** True while a bump failed to reach Redis: the cache is off until it succeeds. */
+    bumpPending: () => bumpPending,
+    learn,
+    sync,
+    bump,
+  };
 }
 
 /** What decides whether a cached response may answer a request besides its document and variables. */
@@ -176,44 +194,89 @@ export function responseCache(options: { cache: GenerationalCache; ttlMs: number
   const { cache } = options;
   const usesCache = (request: Request) =>
     !request.headers.has('authorization') && !(request.headers.get('accept') ?? '').includes('text/event-stream');
-  // One key per request, built by the first plugin that asks for it.
-  const keys = new WeakMap<Request, Promise<string>>();
-  const keyOf = (
+  const keys = requestKeys(cache, options);
+  const writes = trackWrites(cache);
+  const responses = useResponseCache({
+    session: () => null,
+    enabled: usesCache,
+    cache: writes.cache,
+    ttl: options.ttlMs,
+    // The plugin would otherwise add each object's `id` to the operation to invalidate by entity.
+    idFields: [],
+    includeExtensionMetadata: false,
+    ttlPerSchemaCoordinate: { 'Query.auditLog': 0, AuditPage: 0, AuditEntry: 0 },
+    buildResponseCacheKey: ({ documentString, operationName, variableValues, request }) =>
+      keys.build(request, documentString, operationName, variableValues),
+  });
+  return [coalescing(usesCache, keys, writes.pending), responses];
+}
+
+/** One cache key per request, built by the first plugin that asks for it. */
+interface RequestKeys {
+  build(
     request: Request,
-    documentString: string,
+    document: string,
     operationName: string | null | undefined,
-    variableValues: unknown,
-  ) => {
-    let key = keys.get(request);
-    if (!key) {
-      // Variables are hashed as sent: the same variables in another key order only miss.
-      const hash = createHash('sha256').update(
-        JSON.stringify([documentString, operationName ?? null, variableValues ?? {}, options.today(), options.variant]),
-      );
-      key = Promise.resolve(cache.generation()).then((generation) => `${generation}:${hash.digest('hex')}`);
-      keys.set(request, key);
-    }
-    return key;
+    variables: unknown,
+  ): Promise<string>;
+  of(request: Request): Promise<string> | undefined;
+}
+
+function requestKeys(cache: GenerationalCache, parts: CacheKeyParts): RequestKeys {
+  const keys = new WeakMap<Request, Promise<string>>();
+  return {
+    of: (request) => keys.get(request),
+    build(request, document, operationName, variables) {
+      let key = keys.get(request);
+      if (!key) {
+        // Variables are hashed as sent: the same variables in another key order only miss.
+        const hash = createHash('sha256').update(
+          JSON.stringify([document, operationName ?? null, variables ?? {}, parts.today(), parts.variant]),
+        );
+        key = Promise.resolve(cache.generation()).then((generation) => `${generation}:${hash.digest('hex')}`);
+        keys.set(request, key);
+      }
+      return key;
+    },
   };
+}
+
+/** `cache`, remembering its writes in progress (Redis): `pending(key)` settles once the entry can be read back. */
+function trackWrites(cache: GenerationalCache): { cache: Cache; pending(key: string): Promise<unknown> | undefined } {
+  const storing = new Map<string, Promise<unknown>>();
+  return {
+    pending: (key) => storing.get(key),
+    cache: {
+      get: (key) => cache.get(key),
+      set(key, ...rest) {
+        const write = Promise.resolve(cache.set(key, ...rest)).finally(() => {
+          if (storing.get(key) === write) storing.delete(key);
+        });
+        storing.set(key, write);
+        return write;
+      },
+      invalidate: (...args) => cache.invalidate(...args),
+    },
+  };
+}
+
+/**
+ * Single flight: identical requests arriving while the first of them runs wait for it, and land
+ * once its answer is stored, so that the cache answers them.
+ */
+function coalescing(
+  usesCache: (request: Request) => boolean,
+  keys: RequestKeys,
+  pending: (key: string) => Promise<unknown> | undefined,
+): Plugin {
   const flights = singleFlight(MAX_FLIGHT_WAIT_MS);
   const leaders = new WeakMap<Request, () => void>();
-  // Entries being written (Redis): a flight lands once its leader's answer can be read back.
-  const storing = new Map<string, Promise<unknown>>();
-  const stored: Cache = {
-    get: (key) => cache.get(key),
-    set(key, ...rest) {
-      const write = Promise.resolve(cache.set(key, ...rest)).finally(() => {
-        if (storing.get(key) === write) storing.delete(key);
-      });
-      storing.set(key, write);
-      return write;
-    },
-    invalidate: (...args) => cache.invalidate(...args),
-  };
-  const coalesce: Plugin = {
+  return {
     async onParams({ params, request }) {
       if (!usesCache(request)) return;
-      const land = await flights.join(await keyOf(request, params.query ?? '', params.operationName, params.variables));
+      const land = await flights.join(
+        await keys.build(request, params.query ?? '', params.operationName, params.variables),
+      );
       if (land) leaders.set(request, land);
     },
     onExecutionResult({ request }) {
@@ -221,22 +284,9 @@ export function responseCache(options: { cache: GenerationalCache; ttlMs: number
       if (!land) return;
       leaders.delete(request);
       void keys
-        .get(request)!
-        .then((key) => storing.get(key))
+        .of(request)!
+        .then((key) => pending(key))
         .then(land, land);
     },
   };
-  const responses = useResponseCache({
-    session: () => null,
-    enabled: usesCache,
-    cache: stored,
-    ttl: options.ttlMs,
-    // The plugin would otherwise add each object's `id` to the operation to invalidate by entity.
-    idFields: [],
-    includeExtensionMetadata: false,
-    ttlPerSchemaCoordinate: { 'Query.auditLog': 0, AuditPage: 0, AuditEntry: 0 },
-    buildResponseCacheKey: ({ documentString, operationName, variableValues, request }) =>
-      keyOf(request, documentString, operationName, variableValues),
-  });
-  return [coalesce, responses];
 }
