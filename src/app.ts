@@ -50,7 +50,7 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, unkn
   // GraphQLErrors we throw pass. See src/http/hardening.ts.
   const config = { ...DEFAULT_CONFIG, ...deps.config };
   const hardened = hardening({ ...deps, config, graphqlEndpoint });
-  // Response cache and live updates (src/live/): every write invalidates the cache, then notifies
+  // Response cache and live updates (src/modules/live/): every write invalidates the cache, then notifies
   // subscribers; disposing the app (`yoga.dispose()`) closes their Redis connections.
   const now = () => deps.now?.() ?? new Date();
   const live = createLive({

@@ -82,7 +82,7 @@ export async function createDb(target: DatabaseTarget): Promise<DbHandle> {
   };
 }
 
-/** Wraps an already open PGlite instance (tests clone a migrated one). */
+/** Wraps an open PGlite instance in the handle the code above the client sees. */
 export function fromPglite(client: PGlite, statements = new StatementCounter()): DbHandle {
   const db = drizzlePglite({ client, relations, logger: statements });
   return {

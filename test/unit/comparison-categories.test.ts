@@ -5,7 +5,7 @@ import { compareModels } from '../../src/domain/comparison/compare.js';
 import { coverage } from '../../src/domain/comparison/coverage.js';
 import { computeProfiles } from '../../src/domain/profile/profiles.js';
 import { effectiveScores } from '../../src/domain/scoring/effective.js';
-import { defaultMethodology } from '../../src/domain/scoring/methodology.js';
+import { defaultMethodology } from './fixtures/methodology.js';
 import type { Catalog } from '../../src/domain/scoring/types.js';
 import { benchmark, category, model, scores } from './fixtures/rows.js';
 

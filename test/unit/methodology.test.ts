@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   METHODOLOGY_VERSION,
   defaultCategoryWeight,
-  defaultMethodology,
   methodologyOf,
   methodologyVersionName,
 } from '../../src/domain/scoring/methodology.js';
+import { defaultMethodology } from './fixtures/methodology.js';
 import { category } from './fixtures/rows.js';
 
 describe('methodology', () => {

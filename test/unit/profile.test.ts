@@ -4,7 +4,7 @@ import { categoryLeaderboard, overallLeaderboard } from '../../src/domain/profil
 import { type Profile, computeProfiles } from '../../src/domain/profile/profiles.js';
 import { competitionRanks, isEligible } from '../../src/domain/profile/ranking.js';
 import { effectiveScores } from '../../src/domain/scoring/effective.js';
-import { defaultMethodology } from '../../src/domain/scoring/methodology.js';
+import { defaultMethodology } from './fixtures/methodology.js';
 import type { Catalog, Methodology } from '../../src/domain/scoring/types.js';
 import { benchmark, category, scores } from './fixtures/rows.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareModels } from '../../src/domain/comparison/compare.js';
 import { computeProfiles } from '../../src/domain/profile/profiles.js';
 import { effectiveScores } from '../../src/domain/scoring/effective.js';
-import { defaultMethodology } from '../../src/domain/scoring/methodology.js';
+import { defaultMethodology } from './fixtures/methodology.js';
 import {
   AIDER_POLYGLOT,
   AIME_2024,

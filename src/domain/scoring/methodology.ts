@@ -31,15 +31,6 @@ export function defaultCategoryWeight(slug: string): number {
     : OTHER_CATEGORY_WEIGHT;
 }
 
-/** The current methodology with the categories' own weights, 8 benchmarks and 2 categories to rank. */
-export function defaultMethodology(categories: readonly CategoryFacts[]): Methodology {
-  return methodologyOf(categories, {
-    version: 0,
-    minBenchmarks: DEFAULT_MIN_BENCHMARKS,
-    minCategories: DEFAULT_MIN_CATEGORIES,
-  });
-}
-
 /** The name of a methodology version: the rules' date, then how many times weights or thresholds were updated. */
 export function methodologyVersionName(version: number): string {
   return `${METHODOLOGY_VERSION}.${version}`;

@@ -188,7 +188,7 @@ const MAX_FLIGHT_WAIT_MS = 10_000;
  * Mutations, subscriptions, introspection and responses with errors are never cached.
  *
  * Two plugins, in this order: identical requests arriving while the first of them runs wait for
- * it (src/live/single-flight.ts), then the cache answers them.
+ * it (single-flight.ts), then the cache answers them.
  */
 export function responseCache(options: { cache: GenerationalCache; ttlMs: number } & CacheKeyParts): Plugin[] {
   const { cache } = options;
