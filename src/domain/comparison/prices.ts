@@ -1,4 +1,5 @@
 import type { ModelFacts } from '../scoring/types.js';
+import type { SqlTag } from '../sql-twin.js';
 import { extremesRatio, lowestOfSeveral, presentFigures, soleBest } from './figures.js';
 
 /** The price figures a comparison sets side by side. */
@@ -31,6 +32,11 @@ export interface PriceComparison {
 /** Blended price, weighting input three to one over output: (3 × input + output) / 4. */
 export function blendedPrice(model: Pick<ModelFacts, 'inputPrice' | 'outputPrice'>): number {
   return (3 * model.inputPrice + model.outputPrice) / 4;
+}
+
+/** `blendedPrice` in SQL, its twin: the same float8 operations in the same order, so the same double. */
+export function blendedPriceSql<F>(tag: SqlTag<F>, input: F, output: F): F {
+  return tag`((3 * ${input} + ${output}) / 4)`;
 }
 
 /** A model's price in one dimension; null when it has no such price (only cached input can be missing). */

@@ -1,5 +1,6 @@
 import { tenths } from '../scoring/equality.js';
 import type { Methodology } from '../scoring/types.js';
+import type { SqlTag } from '../sql-twin.js';
 
 /** Relative slack when comparing summed weights, so 0.1 + 0.2 counts as half of 0.6. */
 const WEIGHT_EPSILON = 1e-9;
@@ -34,4 +35,14 @@ export function competitionRanks(scores: ReadonlyMap<number, number>): Map<numbe
     ranks.set(entry.id, rank);
   });
   return ranks;
+}
+
+/**
+ * `competitionRanks` in SQL, its twin: `rank()` over a key already in tenths (a stored `*_tenths`
+ * column, or `tenthsSql`), highest first, so equal keys share a rank and the next rank skips them.
+ * The key is never null where it runs (a descending order would put nulls first).
+ */
+export function rankSql<F>(tag: SqlTag<F>, tenthsKey: F, partitionBy?: F): F {
+  const partition = partitionBy === undefined ? tag`` : tag`partition by ${partitionBy} `;
+  return tag`rank() over (${partition}order by ${tenthsKey} desc)`;
 }

@@ -3,6 +3,7 @@
  * rounded to one decimal place; prices, speeds, latencies and context windows only when
  * they are exactly equal.
  */
+import type { SqlTag } from '../sql-twin.js';
 
 /**
  * Values are first snapped to this many steps per unit (5 decimals). Published scores carry
@@ -19,6 +20,17 @@ export function tenths(value: number): number {
   const steps = Math.round(Math.abs(value) * SNAP_STEPS);
   const whole = Math.floor((steps + STEPS_PER_TENTH / 2) / STEPS_PER_TENTH);
   return value < 0 && whole !== 0 ? -whole : whole;
+}
+
+/**
+ * `tenths()` in SQL, its twin (test/integration/rule-twins.test.ts runs both on the same rows): the
+ * same float8 operations, so both agree on every score. `floor(x + 0.5)` is `Math.round` here: they
+ * differ only at 0.49999999999999994 steps, which still make 0 tenths. Neither PostgreSQL's `round()`
+ * of a float8 (half to even) nor a cast to numeric (15 significant digits) would agree.
+ */
+export function tenthsSql<F>(tag: SqlTag<F>, value: F): F {
+  // Literals, not parameters: 100000 is SNAP_STEPS, 10000 STEPS_PER_TENTH and 5000 half of it.
+  return tag`(sign((${value})::float8) * floor((floor(abs((${value})::float8) * 100000 + 0.5) + 5000) / 10000))::int`;
 }
 
 /** The value rounded to one decimal place the way equality sees it (54.549999 → 54.6). */

@@ -23,7 +23,8 @@ export const catalogColumnsSql = sql`
           'higherIsBetter', b.higher_is_better, 'scaleMin', b.scale_min, 'scaleMax', b.scale_max,
           'weight', b.weight, 'url', b.url) order by b.slug), '[]')
         from benchmarks b) as benchmarks,
-      (select json_build_object('version', v.version, 'minBenchmarks', v.min_benchmarks, 'minCategories', v.min_categories)
+      (select json_build_object(
+          'version', v.version, 'minBenchmarks', v.min_benchmarks, 'minCategories', v.min_categories)
         from methodology_versions v order by v.version desc limit 1) as methodology`;
 
 /** The catalog read back from a row with `catalogColumnsSql`'s columns. */

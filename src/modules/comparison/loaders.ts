@@ -8,7 +8,10 @@ import { loadComparisonFacts, toProfile, type LeaderboardLoaders } from '../lead
 
 /** The comparison loaders of one request. */
 export interface ComparisonLoaders {
-  /** The catalog, and the compared models' effective scores and profiles: stored ones today, from history `asOf` a day. */
+  /**
+   * The catalog, and the compared models' effective scores and profiles: the stored ones today,
+   * from the recorded history `asOf` a day.
+   */
   comparisonInputs(lane: Lane, modelIds: readonly number[], asOf?: string | null): Promise<ScoredInputs<CatalogIndex>>;
 }
 

@@ -1,11 +1,6 @@
 import { ComparisonInputError } from '../../domain/comparison/session.js';
 import type { ModelFacts } from '../../domain/scoring/types.js';
-import type { models } from '../../db/tables/index.js';
-
-/** A model row loaded with its current price (`with: { prices: priceAsOf(day) }`). */
-export type ModelWithPrice = typeof models.$inferSelect & {
-  prices: { inputPrice: number; outputPrice: number; cachedInputPrice: number | null }[];
-};
+import type { ModelWithPrice } from '../models/service.js';
 
 /** The figures the comparison math reads from a model row; a model with no price in effect is a bad argument. */
 export function toModelFacts(row: ModelWithPrice): ModelFacts {

@@ -1,56 +1,17 @@
-import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import {
-  GraphQLError,
   GraphQLList,
   GraphQLNonNull,
   GraphQLObjectType,
   GraphQLScalarType,
   GraphQLSchema,
   GraphQLUnionType,
-  type GraphQLResolveInfo,
 } from 'graphql';
-import type { Context } from '../../context.js';
-import type { models, providers } from '../../db/tables/index.js';
 import { builder } from '../../schema/builder.js';
 import { Benchmark } from '../catalog/types/benchmark.js';
 import { Category } from '../catalog/types/category.js';
-import { Model } from '../models/types/model.js';
 import { Provider } from '../catalog/types/provider.js';
-import type { SlugTable } from './loaders.js';
-
-/** Drizzle tables whose GraphQL type is a federation entity keyed by `slug`, with their rows. */
-interface SlugRows {
-  models: typeof models.$inferSelect;
-  providers: typeof providers.$inferSelect;
-}
-
-/**
- * The gateway's selection for the type is planned into a single `findMany … where slug in (…)`
- * per `_entities` field and table (the request's entity loader batches them), so N representations
- * cost one statement and the rows carry what the fields below them read.
- */
-function loadBySlug<T extends SlugTable>(
-  table: T,
-  typeName: string,
-  slug: string,
-  ctx: Context,
-  info: GraphQLResolveInfo,
-) {
-  const loader = ctx.loaders.entities(table, info, async (slugs) => {
-    const query = queryFromInfo({
-      config: getSchemaConfig(builder),
-      context: ctx,
-      info,
-      typeName,
-      where: { slug: { in: [...slugs] } },
-    });
-    // The table is one of two with a `slug` column; the query's shape is the plugin's, not ours.
-    const api = ctx.db.query[table] as unknown as { findMany(q: object): Promise<{ slug: string }[]> };
-    const rows = new Map((await api.findMany(query)).map((row) => [row.slug, row]));
-    return slugs.map((slug) => rows.get(slug) ?? null);
-  });
-  return loader.load(slug) as Promise<SlugRows[T] | null>;
-}
+import { Model } from '../models/types/model.js';
+import { checkedEntities, findBenchmark, findCategory, loadBySlug, type Representation } from './service.js';
 
 const slugKey = builder.selection<{ slug: string }>('slug');
 
@@ -66,12 +27,12 @@ builder.asEntity(Provider, {
 
 builder.asEntity(Benchmark, {
   key: slugKey,
-  resolveReference: async (ref, ctx) => (await ctx.loaders.catalog()).benchmarkBySlug.get(ref.slug) ?? null,
+  resolveReference: (ref, ctx) => findBenchmark(ctx, ref.slug),
 });
 
 builder.asEntity(Category, {
   key: slugKey,
-  resolveReference: async (ref, ctx) => (await ctx.loaders.catalog()).categoryBySlug.get(ref.slug) ?? null,
+  resolveReference: (ref, ctx) => findCategory(ctx, ref.slug),
 });
 
 const FEDERATION_DESCRIPTIONS = {
@@ -102,6 +63,7 @@ export function subgraphSchema(): GraphQLSchema {
     description: d._Any,
   });
   const Entity = new GraphQLUnionType({ ...entity.toConfig(), description: d._Entity });
+  const known = new Set(Entity.getTypes().map((type) => type.name));
   const Service = new GraphQLObjectType({ ...service.toConfig(), description: d._Service });
   const { _entities, _service, ...fields } = query.fields;
   const Query = new GraphQLObjectType({
@@ -110,22 +72,10 @@ export function subgraphSchema(): GraphQLSchema {
       ...fields,
       _entities: {
         ..._entities!,
-        // Checked before any reference loads: a bad representation failing halfway through the
-        // list would leave the loads already started without anyone awaiting them.
-        resolve: (source, args, ctx, info) => {
-          const known = new Set(Entity.getTypes().map((type) => type.name));
-          const representations = (args as { representations: { __typename?: unknown; slug?: unknown }[] })
-            .representations;
-          representations.forEach((r, i) => {
-            if (typeof r.__typename !== 'string' || !known.has(r.__typename) || typeof r.slug !== 'string') {
-              throw new GraphQLError(
-                `representations[${i}]: needs a __typename among ${[...known].join(', ')} and a string slug`,
-                { extensions: { code: 'BAD_USER_INPUT' } },
-              );
-            }
-          });
-          return _entities!.resolve!(source, args, ctx, info);
-        },
+        resolve: (source, args, ctx, info) =>
+          checkedEntities(known, (args as { representations: Representation[] }).representations, () =>
+            _entities!.resolve!(source, args, ctx, info),
+          ),
         description: d._entities,
         type: new GraphQLNonNull(new GraphQLList(Entity)),
         args: {

@@ -1,9 +1,11 @@
 import { computeProfiles } from '../../domain/profile/profiles.js';
+import { meetsRankingThreshold } from '../../domain/profile/ranking.js';
 import { effectiveScores } from '../../domain/scoring/effective.js';
 import { tenths } from '../../domain/scoring/equality.js';
 import type { Catalog, Lane, Methodology, ScoreFacts } from '../../domain/scoring/types.js';
 import type { profileCategories, profiles } from '../../db/tables/index.js';
 
+/** Every lane, in the order profiles are stored. */
 export const LANES: readonly Lane[] = ['PROVISIONAL', 'VERIFIED'];
 
 /** The rows that store the §3 profiles of some models, computed by the pure profile functions. */
@@ -21,8 +23,8 @@ export function profileRows(catalog: Catalog, scores: readonly ScoreFacts[], met
   for (const lane of LANES) {
     const computed = computeProfiles(catalog, effectiveScores(scores, lane), methodology);
     for (const p of computed.values()) {
-      const meetsThreshold =
-        p.counts.benchmarks >= methodology.minBenchmarks && p.counts.categories >= methodology.minCategories;
+      // Stored apart from `ranked`: caller weights can give an overall to a model that has none here.
+      const meetsThreshold = meetsRankingThreshold(p.counts.benchmarks, p.counts.categories, methodology);
       rows.profiles.push({
         lane,
         modelId: p.modelId,

@@ -1,7 +1,8 @@
 import { inArray, sql } from 'drizzle-orm';
+import { rankSql } from '../../domain/profile/ranking.js';
 import { methodologyOf } from '../../domain/scoring/methodology.js';
 import { rowsOf, type Database, type Executor } from '../../db/client.js';
-import { loadCatalog } from '../catalog/queries.js';
+import { loadCatalog } from '../catalog/service.js';
 import { models, profileCategories, profiles } from '../../db/tables/index.js';
 import { loadCurrentScores } from '../models/service.js';
 import { profileRows } from './profile-rows.js';
@@ -38,29 +39,32 @@ export async function refreshProfiles(db: Executor, modelIds?: readonly number[]
 }
 
 /**
- * Recounts every stored rank (1 + the models strictly higher, in tenths: SQL's `rank()`), overall
- * per lane and per lane and category, writing only the rows whose rank changed. A refresh of one
- * model moves the others' ranks too, so this runs after every refresh, in its transaction.
+ * Recounts every stored rank (1 + the models strictly higher, in tenths: `rankSql`, the twin of the
+ * `competitionRanks` the pure profiles use), overall per lane and per lane and category, writing only
+ * the rows whose rank changed. A refresh of one model moves the others' ranks too, so this runs after
+ * every refresh, in its transaction.
  */
 export async function rerankProfiles(db: Executor): Promise<void> {
+  const overallRank = rankSql(sql, sql`overall_tenths`, sql`lane, ranked`);
   await db.execute(sql`
     update profiles p set rank = r.rank
     from (
-      select lane, model_id, case when ranked then rank() over (partition by lane, ranked order by overall_tenths desc) end as rank
+      select lane, model_id, case when ranked then ${overallRank} end as rank
       from profiles
     ) r
     where p.lane = r.lane and p.model_id = r.model_id and p.rank is distinct from r.rank`);
+  const categoryRank = rankSql(sql, sql`score_tenths`, sql`lane, category_id, eligible`);
   await db.execute(sql`
     update profile_categories c set rank = r.rank
     from (
-      select lane, model_id, category_id,
-             case when eligible then rank() over (partition by lane, category_id, eligible order by score_tenths desc) end as rank
+      select lane, model_id, category_id, case when eligible then ${categoryRank} end as rank
       from profile_categories
     ) r
-    where c.lane = r.lane and c.model_id = r.model_id and c.category_id = r.category_id and c.rank is distinct from r.rank`);
+    where c.lane = r.lane and c.model_id = r.model_id and c.category_id = r.category_id
+      and c.rank is distinct from r.rank`);
 }
 
-/** Fills the profile tables when models exist but no profile was ever computed (a database from before they existed). */
+/** Fills the profile tables when models exist but have no profile yet (a database older than those tables). */
 export async function ensureProfiles(db: Database): Promise<boolean> {
   const [state] = rowsOf<{ has_models: boolean; has_profiles: boolean }>(
     await db.execute(

@@ -1,12 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { Lane } from '../../domain/scoring/types.js';
 import type { Database } from '../../db/client.js';
-import type { models } from '../../db/tables/index.js';
 import { groupBy, type LoaderRegistry, type Once } from '../../loaders.js';
 import { indexCatalog, type CatalogIndex } from '../catalog/service.js';
 import { loadModelScores, type ScoreRow } from './queries/model-scores.js';
-
-type ModelRow = typeof models.$inferSelect;
+import { loadModelsById, type ModelRow } from './queries/models-by-id.js';
 
 /** The scores of a model in a lane, now or as of a day. */
 export interface ModelScoresKey {
@@ -56,7 +54,7 @@ export function modelLoaders(db: Database, registry: LoaderRegistry, catalog: On
     { cacheKeyFn: scoresKey },
   );
   const modelById = registry.dataLoader<number, ModelRow>(async (ids) => {
-    const rows = await db.query.models.findMany({ where: { id: { in: [...ids] } } });
+    const rows = await loadModelsById(db, ids);
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(id) ?? new Error(`no model ${id}`));
   });

@@ -1,9 +1,14 @@
 import { getSchemaConfig, queryFromInfo } from '@pothos/plugin-drizzle';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
-import { priceAsOf } from './queries/prices.js';
-import type { ModelWithPrice } from '../comparison/model-facts.js';
+import type { models } from '../../db/tables/index.js';
 import { builder } from '../../schema/builder.js';
+import { priceAsOf } from './queries/prices.js';
+
+/** A model row loaded with its price on a day (`with: { prices: priceAsOf(day) }`); no price before its first. */
+export type ModelWithPrice = typeof models.$inferSelect & {
+  prices: { inputPrice: number; outputPrice: number; cachedInputPrice: number | null }[];
+};
 
 /**
  * Loads models by id with ONE query planned from what the operation selects at `paths` (relative

@@ -1,10 +1,9 @@
-import type { CatalogRows } from '../queries.js';
 import { builder } from '../../../schema/builder.js';
 import { BenchmarkUnit } from '../../../schema/scalars.js';
+import { benchmarkCategory, findBenchmark, listBenchmarks, type BenchmarkRow } from '../service.js';
 import { Category } from './category.js';
 
-/** A benchmark row from the per-request catalog. */
-export type BenchmarkRow = CatalogRows['benchmarks'][number];
+export type { BenchmarkRow } from '../service.js';
 
 /** A benchmark. */
 export const Benchmark = builder.objectRef<BenchmarkRow>('Benchmark');
@@ -25,7 +24,7 @@ Benchmark.implement({
     category: t.field({
       type: Category,
       description: 'The category this benchmark counts towards.',
-      resolve: async (b, _args, ctx) => (await ctx.loaders.catalog()).categoryById.get(b.categoryId)!,
+      resolve: (b, _args, ctx) => benchmarkCategory(ctx, b),
     }),
   }),
 });
@@ -35,18 +34,13 @@ builder.queryFields((t) => ({
     type: [Benchmark],
     description: 'Every benchmark, by slug; only those of one category when `category` is given.',
     args: { category: t.arg.string({ description: 'A category slug to restrict the list to.' }) },
-    resolve: async (_root, args, ctx) => {
-      const catalog = await ctx.loaders.catalog();
-      if (args.category == null) return catalog.benchmarks;
-      const category = catalog.categoryBySlug.get(args.category);
-      return category ? catalog.benchmarks.filter((b) => b.categoryId === category.id) : [];
-    },
+    resolve: (_root, args, ctx) => listBenchmarks(ctx, args.category),
   }),
   benchmark: t.field({
     type: Benchmark,
     nullable: true,
     description: 'One benchmark by slug; null when no benchmark has it.',
     args: { slug: t.arg.string({ required: true, description: 'The benchmark slug.' }) },
-    resolve: async (_root, args, ctx) => (await ctx.loaders.catalog()).benchmarkBySlug.get(args.slug) ?? null,
+    resolve: (_root, args, ctx) => findBenchmark(ctx, args.slug),
   }),
 }));

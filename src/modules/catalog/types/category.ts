@@ -1,9 +1,8 @@
-import type { CatalogRows } from '../queries.js';
 import { builder } from '../../../schema/builder.js';
+import { categoryBenchmarks, findCategory, listCategories, type CategoryRow } from '../service.js';
 import { Benchmark } from './benchmark.js';
 
-/** A category row from the per-request catalog. */
-export type CategoryRow = CatalogRows['categories'][number];
+export type { CategoryRow } from '../service.js';
 
 /** A benchmark category. */
 export const Category = builder.objectRef<CategoryRow>('Category');
@@ -20,7 +19,7 @@ Category.implement({
     benchmarks: t.field({
       type: [Benchmark],
       description: 'The benchmarks of this category, by slug.',
-      resolve: async (c, _args, ctx) => (await ctx.loaders.catalog()).benchmarks.filter((b) => b.categoryId === c.id),
+      resolve: (c, _args, ctx) => categoryBenchmarks(ctx, c),
     }),
   }),
 });
@@ -29,13 +28,13 @@ builder.queryFields((t) => ({
   categories: t.field({
     type: [Category],
     description: 'Every category, by slug.',
-    resolve: async (_root, _args, ctx) => (await ctx.loaders.catalog()).categories,
+    resolve: (_root, _args, ctx) => listCategories(ctx),
   }),
   category: t.field({
     type: Category,
     nullable: true,
     description: 'One category by slug; null when no category has it.',
     args: { slug: t.arg.string({ required: true, description: 'The category slug, e.g. "coding".' }) },
-    resolve: async (_root, args, ctx) => (await ctx.loaders.catalog()).categoryBySlug.get(args.slug) ?? null,
+    resolve: (_root, args, ctx) => findCategory(ctx, args.slug),
   }),
 }));

@@ -1,4 +1,5 @@
 import { builder } from '../../../schema/builder.js';
+import { listFamilies } from '../service.js';
 
 /** A family of sibling models. */
 export const Family = builder.drizzleNode('families', {
@@ -20,6 +21,6 @@ builder.queryFields((t) => ({
   families: t.drizzleField({
     type: ['families'],
     description: 'Every model family, by name.',
-    resolve: (query, _root, _args, ctx) => ctx.db.query.families.findMany(query({ orderBy: { name: 'asc' } })),
+    resolve: (query, _root, _args, ctx) => listFamilies(ctx, query),
   }),
 }));

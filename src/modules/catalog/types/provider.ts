@@ -1,4 +1,5 @@
 import { builder } from '../../../schema/builder.js';
+import { findProvider, listProviders } from '../service.js';
 
 /** A model creator. */
 export const Provider = builder.drizzleNode('providers', {
@@ -24,13 +25,13 @@ builder.queryFields((t) => ({
   providers: t.drizzleField({
     type: ['providers'],
     description: 'Every provider, by name.',
-    resolve: (query, _root, _args, ctx) => ctx.db.query.providers.findMany(query({ orderBy: { name: 'asc' } })),
+    resolve: (query, _root, _args, ctx) => listProviders(ctx, query),
   }),
   provider: t.drizzleField({
     type: 'providers',
     nullable: true,
     description: 'One provider by slug; null when no provider has it.',
     args: { slug: t.arg.string({ required: true, description: 'The provider slug, e.g. "openai".' }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.providers.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, ctx) => findProvider(ctx, query, args.slug),
   }),
 }));

@@ -3,12 +3,8 @@ import type { VerdictEntry } from '../../../domain/comparison/verdict.js';
 import type { WorkloadCost } from '../../../domain/comparison/workload.js';
 import { builder } from '../../../schema/builder.js';
 import { Category } from '../../catalog/types/category.js';
-import type { Lookup } from './comparison-scores.js';
 import { Model } from '../../models/types/model.js';
-
-type With<T> = T & { lookup: Lookup };
-
-const modelOrNull = (lookup: Lookup, id: number | null) => (id === null ? null : (lookup.model(id) as never));
+import { categoryOrNull, modelOrNull, withLookup, type WithLookup as With } from '../service.js';
 
 /** One model's prices in a comparison. */
 export const ModelPricesRef = builder.objectRef<With<ModelPrices>>('ModelPrices').implement({
@@ -48,13 +44,14 @@ export const ModelPricesRef = builder.objectRef<With<ModelPrices>>('ModelPrices'
 /** Prices side by side. */
 export const PriceComparisonRef = builder.objectRef<With<PriceComparison>>('PriceComparison').implement({
   description:
-    'Prices side by side. Each ratio is the most expensive over the cheapest among the models with that price; null when fewer than two have it or the cheapest is $0.',
+    'Prices side by side. Each ratio is the most expensive over the cheapest among the models with that price; ' +
+    'null when fewer than two have it or the cheapest is $0.',
   fields: (t) => ({
     cheapest: t.field({
       type: Model,
       nullable: true,
       description: 'The model with the lowest blended price; null on an exact tie.',
-      resolve: (p) => modelOrNull(p.lookup, p.cheapest),
+      resolve: (p) => modelOrNull(p.lookup, p.cheapest) as never,
     }),
     inputRatio: t.float({ nullable: true, description: 'Input price ratio.', resolve: (p) => p.ratio.input }),
     outputRatio: t.float({
@@ -71,7 +68,7 @@ export const PriceComparisonRef = builder.objectRef<With<PriceComparison>>('Pric
     models: t.field({
       type: [ModelPricesRef],
       description: 'Per model, in request order.',
-      resolve: (p) => p.models.map((m) => ({ ...m, lookup: p.lookup })),
+      resolve: (p) => withLookup(p.models, p.lookup),
     }),
   }),
 });
@@ -86,7 +83,7 @@ export const SpeedComparisonRef = builder
         type: Model,
         nullable: true,
         description: 'Highest tokens per second; null with fewer than two speeds or a tie.',
-        resolve: (s) => modelOrNull(s.lookup, s.fastest),
+        resolve: (s) => modelOrNull(s.lookup, s.fastest) as never,
       }),
       ratio: t.float({
         nullable: true,
@@ -106,7 +103,7 @@ export const LatencyComparisonRef = builder
         type: Model,
         nullable: true,
         description: 'Lowest time to first token; null with fewer than two latencies or a tie.',
-        resolve: (l) => modelOrNull(l.lookup, l.fastest),
+        resolve: (l) => modelOrNull(l.lookup, l.fastest) as never,
       }),
       difference: t.float({
         nullable: true,
@@ -126,7 +123,7 @@ export const ContextComparisonRef = builder
         type: Model,
         nullable: true,
         description: 'The model with the largest window; null when two or more share it.',
-        resolve: (c) => modelOrNull(c.lookup, c.largest),
+        resolve: (c) => modelOrNull(c.lookup, c.largest) as never,
       }),
       tie: t.exposeBoolean('tie', { description: 'Whether two or more models share the largest window.' }),
     }),
@@ -146,6 +143,7 @@ export const WorkloadCostRef = builder.objectRef<With<WorkloadCost>>('WorkloadCo
   }),
 });
 
+/** What a verdict entry is about. */
 export const VerdictPriority = builder.enumType('VerdictPriority', {
   description: 'What a verdict entry is about.',
   values: {
@@ -157,6 +155,7 @@ export const VerdictPriority = builder.enumType('VerdictPriority', {
   },
 });
 
+/** Whether a verdict entry has a winner. */
 export const VerdictOutcome = builder.enumType('VerdictOutcome', {
   description: 'Whether a verdict entry has a winner, and why not.',
   values: {
@@ -175,13 +174,13 @@ export const VerdictEntryRef = builder.objectRef<With<VerdictEntry>>('VerdictEnt
       type: Category,
       nullable: true,
       description: 'The category, for a CATEGORY entry.',
-      resolve: (e) => (e.categoryId === null ? null : e.lookup.category(e.categoryId)),
+      resolve: (e) => categoryOrNull(e.lookup, e.categoryId),
     }),
     winner: t.field({
       type: Model,
       nullable: true,
       description: 'The winning model; null on a tie or without enough data.',
-      resolve: (e) => modelOrNull(e.lookup, e.winner),
+      resolve: (e) => modelOrNull(e.lookup, e.winner) as never,
     }),
     outcome: t.expose('outcome', { type: VerdictOutcome, description: 'Win, tie, or not enough data.' }),
   }),
@@ -195,7 +194,7 @@ export const VerdictRef = builder.objectRef<With<{ entries: VerdictEntry[]; summ
     entries: t.field({
       type: [VerdictEntryRef],
       description: 'One entry per compared category, then cost, speed, latency and context.',
-      resolve: (v) => v.entries.map((e) => ({ ...e, lookup: v.lookup })),
+      resolve: (v) => withLookup(v.entries, v.lookup),
     }),
   }),
 });

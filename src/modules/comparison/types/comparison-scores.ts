@@ -2,21 +2,12 @@ import type { CategoryComparison } from '../../../domain/comparison/categories.j
 import type { OverallStanding } from '../../../domain/comparison/overall.js';
 import type { BenchmarkSpread } from '../../../domain/comparison/spread.js';
 import { builder } from '../../../schema/builder.js';
-import { Benchmark, type BenchmarkRow } from '../../catalog/types/benchmark.js';
-import { Category, type CategoryRow } from '../../catalog/types/category.js';
+import { Benchmark } from '../../catalog/types/benchmark.js';
+import { Category } from '../../catalog/types/category.js';
 import { Model } from '../../models/types/model.js';
+import { benchmarksOf, categoryAverages, modelOrNull, withLookup, type WithLookup as With } from '../service.js';
 
-/** A model row as the comparison loaded it (the Model type resolves every field from it). */
-export type ComparedRow = { id: number } & Record<string, unknown>;
-
-/** Lookups every score-based part needs to turn ids back into rows. */
-export interface Lookup {
-  model(id: number): ComparedRow;
-  benchmark(id: number): BenchmarkRow;
-  category(id: number): CategoryRow;
-}
-
-type With<T> = T & { lookup: Lookup };
+export type { ComparedRow, Lookup } from '../service.js';
 
 /** A model's number in a comparison. */
 export const ModelValue = builder
@@ -48,7 +39,7 @@ export const BenchmarkSpreadRef = builder.objectRef<With<BenchmarkSpread>>('Benc
     values: t.field({
       type: [ModelValue],
       description: "Each compared model's value, in the order the models were asked for.",
-      resolve: (s) => s.readings.map((r) => ({ ...r, lookup: s.lookup })),
+      resolve: (s) => withLookup(s.readings, s.lookup),
     }),
   }),
 });
@@ -66,24 +57,26 @@ export const CategoryComparisonRef = builder.objectRef<With<CategoryComparison>>
       type: Model,
       nullable: true,
       description: 'The model with the highest average; null when the top two are equal to one decimal place.',
-      resolve: (c) => (c.leader === null ? null : (c.lookup.model(c.leader) as never)),
+      resolve: (c) => modelOrNull(c.lookup, c.leader) as never,
     }),
     difference: t.exposeFloat('difference', { description: 'Highest average minus the second highest (≥ 0).' }),
     averages: t.field({
       type: [ModelValue],
       description:
-        "Each model's weighted average of normalised values over the category's common benchmarks, in request order.",
-      resolve: (c) => c.averages.map((a) => ({ modelId: a.modelId, value: a.average, lookup: c.lookup })),
+        "Each model's weighted average of normalised values over the category's common benchmarks, " +
+        'in request order.',
+      resolve: (c) => categoryAverages(c),
     }),
     benchmarks: t.field({
       type: [Benchmark],
       description: 'The common benchmarks of this category the averages are over.',
-      resolve: (c) => c.benchmarkIds.map((id) => c.lookup.benchmark(id)),
+      resolve: (c) => benchmarksOf(c.lookup, c.benchmarkIds),
     }),
     decisiveBenchmark: t.field({
       type: BenchmarkSpreadRef,
       description:
-        'The common benchmark with the largest spread: where the category creates the most daylight (ties: slug order).',
+        'The common benchmark with the largest spread: ' +
+        'where the category creates the most daylight (ties: slug order).',
       resolve: (c) => ({ ...c.decisive, lookup: c.lookup }),
     }),
   }),
@@ -98,7 +91,7 @@ export const CoverageRef = builder.objectRef<With<{ modelId: number; missing: nu
       type: [Benchmark],
       description:
         'Benchmarks (weight > 0) where another compared model has a score in the lane and this one has none.',
-      resolve: (c) => c.missing.map((id) => c.lookup.benchmark(id)),
+      resolve: (c) => benchmarksOf(c.lookup, c.missing),
     }),
   }),
 });

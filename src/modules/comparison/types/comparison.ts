@@ -1,24 +1,25 @@
-import { GraphQLError } from 'graphql';
-import type { CatalogIndex } from '../../catalog/service.js';
-import { toModelFacts, type ModelWithPrice } from '../model-facts.js';
-import { comparePrices } from '../../../domain/comparison/prices.js';
-import { compareContext } from '../../../domain/comparison/context.js';
-import { compareLatency } from '../../../domain/comparison/latency.js';
-import { relationship } from '../../../domain/comparison/relationship.js';
-import {
-  checkComparedSlugs,
-  ComparisonInputError,
-  openSession,
-  orderBySlugs,
-  type ComparisonSession,
-} from '../../../domain/comparison/session.js';
-import { compareSpeed } from '../../../domain/comparison/speed.js';
-import { compareWorkload } from '../../../domain/comparison/workload.js';
-import { methodologyVersionName } from '../../../domain/scoring/methodology.js';
 import { builder } from '../../../schema/builder.js';
-import { modelRowsAt } from '../../models/model-rows.js';
-import { badInput } from '../../../schema/errors.js';
 import { Lane } from '../../../schema/scalars.js';
+import { Model } from '../../models/types/model.js';
+import {
+  biggestSwing,
+  categoriesCompared,
+  comparedCategories,
+  comparedContext,
+  comparedCoverage,
+  comparedLatency,
+  comparedPrices,
+  comparedRelationship,
+  comparedSpeed,
+  comparisonVerdict,
+  methodologyVersion,
+  openComparison,
+  overallDifference,
+  overallMargin,
+  overallStandings,
+  workloadCosts,
+  type ComparisonSource,
+} from '../service.js';
 import {
   ContextComparisonRef,
   LatencyComparisonRef,
@@ -27,17 +28,7 @@ import {
   VerdictRef,
   WorkloadCostRef,
 } from './comparison-figures.js';
-import {
-  BenchmarkSpreadRef,
-  CategoryComparisonRef,
-  CoverageRef,
-  OverallStandingRef,
-  type ComparedRow,
-  type Lookup,
-} from './comparison-scores.js';
-import { Model } from '../../models/types/model.js';
-
-type Session = ComparisonSession<ModelWithPrice, CatalogIndex>;
+import { BenchmarkSpreadRef, CategoryComparisonRef, CoverageRef, OverallStandingRef } from './comparison-scores.js';
 
 const Relationship = builder.enumType('Relationship', {
   description: 'How the compared models are related.',
@@ -58,40 +49,19 @@ const Margin = builder.enumType('Margin', {
   },
 });
 
-function missingRow(kind: string, id: number): never {
-  throw new Error(`comparison refers to unknown ${kind} ${id}`);
-}
-
-/** Id lookups over the compared models only: enough for the figures that need no scores. */
-function figuresLookup(s: Session): Lookup {
-  return {
-    model: (id) => (s.rowById.get(id) as ComparedRow | undefined) ?? missingRow('model', id),
-    benchmark: (id) => missingRow('benchmark', id),
-    category: (id) => missingRow('category', id),
-  };
-}
-
-/** Loads the scores (once per request) and returns the comparison with full id lookups. */
-async function scored(s: Session) {
-  const { view, result } = await s.scored();
-  const { benchmarkById, categoryById } = view.catalog;
-  const lookup: Lookup = {
-    ...figuresLookup(s),
-    benchmark: (id) => benchmarkById.get(id) ?? missingRow('benchmark', id),
-    category: (id) => categoryById.get(id) ?? missingRow('category', id),
-  };
-  return { result, lookup };
-}
-
-const Comparison = builder.objectRef<Session>('Comparison').implement({
+// The fields come in three blocks (what was compared, the score-based parts, the figures), in
+// the order the schema has always listed them.
+const Comparison = builder.objectRef<ComparisonSource>('Comparison').implement({
   description:
-    'A head-to-head or N-way comparison of 2 to 10 models (METHODOLOGY.md §4). Each part is computed only when selected.',
+    'A head-to-head or N-way comparison of 2 to 10 models (METHODOLOGY.md §4). ' +
+    'Each part is computed only when selected.',
   fields: (t) => ({
     lane: t.field({ type: Lane, description: 'The lane the scores were taken from.', resolve: (s) => s.lane }),
     methodologyVersion: t.string({
       description:
-        "The version of the methodology that produced the numbers: the rules' date, then how many times weights or thresholds were updated.",
-      resolve: async (_s, _a, ctx) => methodologyVersionName((await ctx.loaders.catalog()).methodology.version),
+        "The version of the methodology that produced the numbers: the rules' date, " +
+        'then how many times weights or thresholds were updated.',
+      resolve: (_s, _a, ctx) => methodologyVersion(ctx),
     }),
     models: t.field({
       type: [Model],
@@ -101,136 +71,94 @@ const Comparison = builder.objectRef<Session>('Comparison').implement({
     relationship: t.field({
       type: Relationship,
       description: 'Siblings in one family, one provider, or several providers.',
-      resolve: (s) => relationship(s.facts),
-    }),
-    categoriesCompared: t.int({
-      description: 'How many categories have at least one common benchmark.',
-      resolve: async (s) => (await s.scored()).result.categoriesCompared,
-    }),
-    categories: t.field({
-      type: [CategoryComparisonRef],
-      description:
-        'Each compared category, with averages over the common benchmarks, leader, difference and decisive benchmark.',
-      resolve: async (s) => {
-        const { result, lookup } = await scored(s);
-        return result.categories.map((c) => ({ ...c, lookup }));
-      },
-    }),
-    biggestSwing: t.field({
-      type: BenchmarkSpreadRef,
-      nullable: true,
-      description:
-        'The common benchmark with the largest spread across all categories; null without common benchmarks.',
-      resolve: async (s) => {
-        const { result, lookup } = await scored(s);
-        return result.biggestSwing && { ...result.biggestSwing, lookup };
-      },
-    }),
-    coverage: t.field({
-      type: [CoverageRef],
-      description: 'Per model, the benchmarks the comparison left out because this model has no score on them.',
-      resolve: async (s) => {
-        const { result, lookup } = await scored(s);
-        return result.coverage.map((c) => ({ ...c, lookup }));
-      },
-    }),
-    overall: t.field({
-      type: [OverallStandingRef],
-      description: "Each model's own overall score and rank, in request order.",
-      resolve: async (s) => {
-        const { result, lookup } = await scored(s);
-        return result.overall.standings.map((o) => ({ ...o, lookup }));
-      },
-    }),
-    overallMargin: t.field({
-      type: Margin,
-      nullable: true,
-      description: 'The overall gap between the two best ranked compared models; null with fewer than two ranked.',
-      resolve: async (s) => (await s.scored()).result.overall.margin?.level ?? null,
-    }),
-    overallDifference: t.float({
-      nullable: true,
-      description: 'That gap in points; null with fewer than two ranked models.',
-      resolve: async (s) => (await s.scored()).result.overall.margin?.difference ?? null,
-    }),
-    prices: t.field({
-      type: PriceComparisonRef,
-      description: 'Prices side by side.',
-      resolve: (s) => ({ ...comparePrices(s.facts), lookup: figuresLookup(s) }),
-    }),
-    speed: t.field({
-      type: SpeedComparisonRef,
-      description: 'Output speed side by side.',
-      resolve: (s) => ({ ...compareSpeed(s.facts), lookup: figuresLookup(s) }),
-    }),
-    latency: t.field({
-      type: LatencyComparisonRef,
-      description: 'Time to first token side by side.',
-      resolve: (s) => ({ ...compareLatency(s.facts), lookup: figuresLookup(s) }),
-    }),
-    context: t.field({
-      type: ContextComparisonRef,
-      description: 'Context windows side by side.',
-      resolve: (s) => ({ ...compareContext(s.facts), lookup: figuresLookup(s) }),
-    }),
-    verdict: t.field({
-      type: VerdictRef,
-      description: 'Who wins each category, cost, speed, latency and context, and a one-sentence summary.',
-      resolve: async (s) => {
-        const { result, lookup } = await scored(s);
-        return { ...result.verdict, lookup };
-      },
-    }),
-    workloadCost: t.field({
-      type: [WorkloadCostRef],
-      description:
-        'What a token mix costs on each model: (input × input price + cached × cached price, or input price without one, + output × output price) / 1e6.',
-      args: {
-        inputTokens: t.arg.float({ required: true, description: 'Uncached input tokens.' }),
-        outputTokens: t.arg.float({ required: true, description: 'Output tokens.' }),
-        cachedInputTokens: t.arg.float({ defaultValue: 0, description: 'Cached input tokens.' }),
-      },
-      resolve: (s, args) => {
-        const workload = {
-          inputTokens: args.inputTokens,
-          outputTokens: args.outputTokens,
-          cachedInputTokens: args.cachedInputTokens ?? 0,
-        };
-        for (const [name, tokens] of Object.entries(workload)) {
-          if (!Number.isFinite(tokens) || tokens < 0)
-            throw badInput(`${name} must be a number of tokens ≥ 0, got ${tokens}`, name);
-        }
-        const lookup = figuresLookup(s);
-        return compareWorkload(s.facts, workload).models.map((w) => ({ ...w, lookup }));
-      },
+      resolve: (s) => comparedRelationship(s),
     }),
   }),
 });
 
-/** Everywhere a Comparison answer holds a Model, so one planned query serves every selection of it. */
-const MODEL_PATHS = [
-  ['models'],
-  ['overall', 'model'],
-  ['categories', 'leader'],
-  ['categories', 'averages', 'model'],
-  ['categories', 'decisiveBenchmark', 'values', 'model'],
-  ['biggestSwing', 'values', 'model'],
-  ['coverage', 'model'],
-  ['prices', 'cheapest'],
-  ['prices', 'models', 'model'],
-  ['speed', 'fastest'],
-  ['latency', 'fastest'],
-  ['context', 'largest'],
-  ['verdict', 'entries', 'winner'],
-  ['workloadCost', 'model'],
-];
+builder.objectFields(Comparison, (t) => ({
+  categoriesCompared: t.int({
+    description: 'How many categories have at least one common benchmark.',
+    resolve: (s) => categoriesCompared(s),
+  }),
+  categories: t.field({
+    type: [CategoryComparisonRef],
+    description:
+      'Each compared category, with averages over the common benchmarks, leader, difference and decisive benchmark.',
+    resolve: (s) => comparedCategories(s),
+  }),
+  biggestSwing: t.field({
+    type: BenchmarkSpreadRef,
+    nullable: true,
+    description: 'The common benchmark with the largest spread across all categories; null without common benchmarks.',
+    resolve: (s) => biggestSwing(s),
+  }),
+  coverage: t.field({
+    type: [CoverageRef],
+    description: 'Per model, the benchmarks the comparison left out because this model has no score on them.',
+    resolve: (s) => comparedCoverage(s),
+  }),
+  overall: t.field({
+    type: [OverallStandingRef],
+    description: "Each model's own overall score and rank, in request order.",
+    resolve: (s) => overallStandings(s),
+  }),
+  overallMargin: t.field({
+    type: Margin,
+    nullable: true,
+    description: 'The overall gap between the two best ranked compared models; null with fewer than two ranked.',
+    resolve: (s) => overallMargin(s),
+  }),
+  overallDifference: t.float({
+    nullable: true,
+    description: 'That gap in points; null with fewer than two ranked models.',
+    resolve: (s) => overallDifference(s),
+  }),
+}));
+
+builder.objectFields(Comparison, (t) => ({
+  prices: t.field({ type: PriceComparisonRef, description: 'Prices side by side.', resolve: (s) => comparedPrices(s) }),
+  speed: t.field({
+    type: SpeedComparisonRef,
+    description: 'Output speed side by side.',
+    resolve: (s) => comparedSpeed(s),
+  }),
+  latency: t.field({
+    type: LatencyComparisonRef,
+    description: 'Time to first token side by side.',
+    resolve: (s) => comparedLatency(s),
+  }),
+  context: t.field({
+    type: ContextComparisonRef,
+    description: 'Context windows side by side.',
+    resolve: (s) => comparedContext(s),
+  }),
+  verdict: t.field({
+    type: VerdictRef,
+    description: 'Who wins each category, cost, speed, latency and context, and a one-sentence summary.',
+    resolve: (s) => comparisonVerdict(s),
+  }),
+  workloadCost: t.field({
+    type: [WorkloadCostRef],
+    description:
+      'What a token mix costs on each model: (input × input price + cached × cached price, ' +
+      'or input price without one, + output × output price) / 1e6.',
+    args: {
+      inputTokens: t.arg.float({ required: true, description: 'Uncached input tokens.' }),
+      outputTokens: t.arg.float({ required: true, description: 'Output tokens.' }),
+      cachedInputTokens: t.arg.float({ defaultValue: 0, description: 'Cached input tokens.' }),
+    },
+    resolve: (s, args) => workloadCosts(s, args),
+  }),
+}));
 
 builder.queryFields((t) => ({
   comparison: t.field({
     type: Comparison,
     nullable: true,
     description:
-      'Compares 2 to 10 models. Unknown slugs are a NOT_FOUND error naming them; fewer than 2, more than 10 or a repeated slug is BAD_USER_INPUT.',
+      'Compares 2 to 10 models. Unknown slugs are a NOT_FOUND error naming them; ' +
+      'fewer than 2, more than 10 or a repeated slug is BAD_USER_INPUT.',
     args: {
       models: t.arg.stringList({
         required: true,
@@ -240,24 +168,10 @@ builder.queryFields((t) => ({
       asOf: t.arg({
         type: 'Date',
         description:
-          'Compare the models as they stood at the end of this day: prices, scores and ranks from the recorded history.',
+          'Compare the models as they stood at the end of this day: ' +
+          'prices, scores and ranks from the recorded history.',
       }),
     },
-    resolve: async (_root, args, ctx, info) => {
-      try {
-        checkComparedSlugs(args.models);
-        const rows = await modelRowsAt(ctx, info, MODEL_PATHS, { slug: { in: args.models } }, args.asOf ?? ctx.today);
-        return openSession(args.lane ?? 'PROVISIONAL', orderBySlugs(args.models, rows), toModelFacts, (lane, ids) =>
-          ctx.loaders.comparisonInputs(lane, ids, args.asOf),
-        );
-      } catch (error) {
-        if (error instanceof ComparisonInputError) {
-          throw new GraphQLError(error.message, {
-            extensions: { code: error.code, argument: 'models', ...(error.slugs.length ? { slugs: error.slugs } : {}) },
-          });
-        }
-        throw error;
-      }
-    },
+    resolve: (_root, args, ctx, info) => openComparison(ctx, info, args),
   }),
 }));

@@ -1,9 +1,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { blendedPrice } from '../../../domain/comparison/prices.js';
+import { priceInEffectSql } from '../../../domain/prices/in-effect.js';
 import { rowsOf, type Database } from '../../../db/client.js';
 import { models } from '../../../db/tables/index.js';
-import { modelFilterSql, type ModelFilterValues } from '../../models/queries/model-filter.js';
+import { modelFilterSql, type ModelFilterValues } from '../../models/service.js';
 import { standingsSql, type StandingsSpec } from './standings.js';
 
 /** One row of a leaderboard page. */
@@ -60,7 +61,8 @@ export async function leaderboardPage(
   const filtering = modelFilterSql(m, spec.filter, spec.day);
   const filter: SQL = filtering ?? sql`true`;
   const after = spec.after
-    ? sql`(f.tenths < ${spec.after.tenths} or (f.tenths = ${spec.after.tenths} and f.slug > ${spec.after.slug}))`
+    ? sql`(f.tenths < ${spec.after.tenths}
+        or (f.tenths = ${spec.after.tenths} and f.slug > ${spec.after.slug}))`
     : sql`true`;
   // Stored ranks are read inline, so the page walks the standings in index order and stops after
   // `first + 1`, and the total is counted on its own (without the models join when nothing is
@@ -73,7 +75,8 @@ export async function leaderboardPage(
     : sql`(select count(*) from ${standings} s)`;
   const result = await db.execute(sql`
     ${weighted ? sql`with standings as ${standingsSql(spec)}` : sql``}
-    select f.model_id, f.slug, f.score, f.tenths, f.rank, f.benchmark_count, f.category_count, ${total} as total
+    select f.model_id, f.slug, f.score, f.tenths, f.rank, f.benchmark_count, f.category_count,
+           ${total} as total
     from (select s.*, m.slug from ${standings} s join models m on m.id = s.model_id where ${filter}) f
     where ${after}
     order by f.tenths desc nulls last, f.slug asc
@@ -121,9 +124,14 @@ export async function categoryTopTwo(db: Database, lane: StandingsSpec['lane']):
     from categories c
     cross join lateral (
       select pc.model_id, pc.score, pc.rank, p.benchmark_count, p.category_count,
-             row_number() over (order by pc.score_tenths desc nulls last, (select m.slug from models m where m.id = pc.model_id) asc) as position
+             row_number() over (
+               order by pc.score_tenths desc nulls last, (select m.slug from models m where m.id = pc.model_id) asc
+             ) as position
       from profile_categories pc
-      join lateral (select p.benchmark_count, p.category_count from profiles p where p.lane = pc.lane and p.model_id = pc.model_id offset 0) p on true
+      join lateral (
+        select p.benchmark_count, p.category_count from profiles p
+        where p.lane = pc.lane and p.model_id = pc.model_id offset 0
+      ) p on true
       where pc.lane = ${lane} and pc.category_id = c.id and pc.eligible
         and pc.score_tenths >= coalesce((
           select d.score_tenths from profile_categories d
@@ -171,15 +179,12 @@ export async function pricedStandings(
   spec: StandingsSpec & { filter?: ModelFilterValues | null; day: string },
 ): Promise<PricedStanding[]> {
   const filter: SQL = modelFilterSql(m, spec.filter, spec.day) ?? sql`true`;
+  const price = priceInEffectSql(sql, sql`p.input_price, p.output_price`, sql`s.model_id`, sql`${spec.day}`);
   const result = await db.execute(sql`
     select s.model_id, m.slug, s.score, s.rank, pr.input_price, pr.output_price
     from ${standingsSql(spec)} s
     join models m on m.id = s.model_id
-    join lateral (
-      select p.input_price, p.output_price from model_prices p
-      where p.model_id = s.model_id and p.effective_from <= ${spec.day}::date
-      order by p.effective_from desc limit 1
-    ) pr on true
+    join lateral ${price} pr on true
     where ${filter}
   `);
   return rowsOf<{

@@ -3,7 +3,7 @@ import { confidenceOf } from '../../../domain/profile/confidence.js';
 import type { Profile } from '../../../domain/profile/profiles.js';
 import type { ScoreFacts } from '../../../domain/scoring/types.js';
 import { jsonOf, rowsOf, type Database } from '../../../db/client.js';
-import { CURRENT_SCORE, packedScoresSql, unpackScores } from '../../models/queries/scoring.js';
+import { CURRENT_SCORE, packedScoresSql, unpackScores } from '../../models/service.js';
 import { standingsSql, type StandingsSpec } from './standings.js';
 
 interface ProfileJson {

@@ -1,13 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { rankSql } from '../../../domain/profile/ranking.js';
+import { tenthsSql } from '../../../domain/scoring/equality.js';
 import type { Lane } from '../../../domain/scoring/types.js';
 
-/**
- * SQL for one lane's standings: every model that can be ranked, with its score in tenths (the
- * one-decimal equality of METHODOLOGY.md, as `tenths()` in src/resolvers/scoring/equality.ts
- * computes it) and its rank (1 + models strictly higher). Read from the stored profiles and their
- * stored ranks; with caller weights the overall is re-averaged from the stored category scores
- * and ranked here.
- */
+/** Which standings to read: a lane's overall or one category's, with the lane's weights or the caller's. */
 export interface StandingsSpec {
   lane: Lane;
   /** A category id: rank the models eligible in it by category score. */
@@ -16,12 +12,17 @@ export interface StandingsSpec {
   weights?: ReadonlyMap<number, number> | null;
 }
 
-/** `tenths()` in SQL: snap to 5 decimals, then round half away from zero to whole tenths. */
-export function tenthsSql(value: SQL): SQL {
-  return sql`(sign(${value}) * floor((round((abs(${value}) * 100000)::numeric) + 5000) / 10000))::int`;
-}
+const NO_STANDINGS = sql`(select null::int as model_id, null::float8 as score, null::int as tenths,
+  null::bigint as rank, null::int as benchmark_count, null::int as category_count where false)`;
 
-/** A `standings(model_id, score, tenths, rank, benchmark_count, category_count)` subquery. */
+/**
+ * SQL for one lane's standings, a `standings(model_id, score, tenths, rank, benchmark_count,
+ * category_count)` subquery: every model that can be ranked, with its score in tenths (the
+ * one-decimal equality of METHODOLOGY.md, `tenths()` in src/domain/scoring/equality.ts) and its
+ * rank (1 + models strictly higher). Read from the stored profiles and their stored ranks; with
+ * caller weights the overall is re-averaged from the stored category scores and ranked here, by
+ * the SQL twins of `tenths()` and `competitionRanks`.
+ */
 export function standingsSql(spec: StandingsSpec): SQL {
   if (spec.categoryId != null) {
     return sql`(
@@ -41,20 +42,18 @@ export function standingsSql(spec: StandingsSpec): SQL {
     )`;
   }
   const entries = [...spec.weights].filter(([, w]) => w > 0);
-  if (entries.length === 0) {
-    return sql`(select null::int as model_id, null::float8 as score, null::int as tenths, null::bigint as rank, null::int as benchmark_count, null::int as category_count where false)`;
-  }
+  if (entries.length === 0) return NO_STANDINGS;
   const weights = sql.join(
     entries.map(([id, w]) => sql`(${id}::int, ${w}::float8)`),
     sql`, `,
   );
   // Renormalised over the categories where the model has a score and the weight is positive.
   return sql`(
-    select o.model_id, o.score, o.tenths, rank() over (order by o.tenths desc) as rank,
+    select o.model_id, o.score, o.tenths, ${rankSql(sql, sql`o.tenths`)} as rank,
            o.benchmark_count, o.category_count
     from (
       select pc.model_id, sum(w.weight * pc.score) / sum(w.weight) as score,
-             ${tenthsSql(sql`(sum(w.weight * pc.score) / sum(w.weight))`)} as tenths,
+             ${tenthsSql(sql, sql`(sum(w.weight * pc.score) / sum(w.weight))`)} as tenths,
              min(p.benchmark_count) as benchmark_count, min(p.category_count) as category_count
       from profile_categories pc
       join (values ${weights}) as w(category_id, weight) on w.category_id = pc.category_id

@@ -1,17 +1,15 @@
-import { toProfile } from '../queries/profiles.js';
-import { computeProfiles, type Profile } from '../../../domain/profile/profiles.js';
-import { resolveWeightInputs, WeightInputError, type WeightInput } from '../../../domain/profile/weights.js';
-import type { Context } from '../../../context.js';
+import type { Profile } from '../../../domain/profile/profiles.js';
 import { builder } from '../../../schema/builder.js';
-import { badInput } from '../../../schema/errors.js';
 import { Lane } from '../../../schema/scalars.js';
+import { categoryOf, categoryStandings, modelProfile, type CategoryStandingShape } from '../service.js';
 import { Category } from '../../catalog/types/category.js';
 import { Model } from '../../models/types/model.js';
 
 /** How much evidence stands behind a profile. */
 export const Confidence = builder.enumType('Confidence', {
   description:
-    'How much evidence stands behind a profile (METHODOLOGY.md §3), counting categories with a score and weighted benchmarks with a score.',
+    'How much evidence stands behind a profile (METHODOLOGY.md §3), ' +
+    'counting categories with a score and weighted benchmarks with a score.',
   values: {
     HIGH: { description: '7+ categories and 20+ benchmarks.' },
     GOOD: { description: '5+ categories and 12+ benchmarks.' },
@@ -29,47 +27,31 @@ export const CategoryWeightInput = builder.inputType('CategoryWeightInput', {
   }),
 });
 
-/** Caller weights as category id → weight, validated; null when none were given. */
-export async function weightsArg(
-  ctx: Context,
-  inputs: readonly WeightInput[] | null | undefined,
-): Promise<Map<number, number> | null> {
-  if (inputs == null) return null;
-  const catalog = await ctx.loaders.catalog();
-  try {
-    return resolveWeightInputs(inputs, new Map(catalog.categories.map((c) => [c.slug, c.id])));
-  } catch (error) {
-    if (error instanceof WeightInputError) throw badInput(error.message, error.path);
-    throw error;
-  }
-}
-
-const CategoryStanding = builder
-  .objectRef<{ categoryId: number; score: number; rank: number | null }>('CategoryStanding')
-  .implement({
-    description: "A model's score in one category and its rank among the models eligible there.",
-    fields: (t) => ({
-      category: t.field({
-        type: Category,
-        description: 'The category.',
-        resolve: async (c, _args, ctx) => (await ctx.loaders.catalog()).categoryById.get(c.categoryId)!,
-      }),
-      score: t.exposeFloat('score', {
-        description:
-          'Weighted average of normalised effective scores on the weighted benchmarks of the category (0–100).',
-      }),
-      rank: t.int({
-        nullable: true,
-        description:
-          'Rank among the eligible models; null when this model is not eligible (scores on less than half the category weight).',
-        resolve: (c) => c.rank,
-      }),
-      eligible: t.boolean({
-        description: 'Whether the model is ranked in this category.',
-        resolve: (c) => c.rank !== null,
-      }),
+const CategoryStanding = builder.objectRef<CategoryStandingShape>('CategoryStanding').implement({
+  description: "A model's score in one category and its rank among the models eligible there.",
+  fields: (t) => ({
+    category: t.field({
+      type: Category,
+      description: 'The category.',
+      resolve: (c, _args, ctx) => categoryOf(ctx, c.categoryId),
     }),
-  });
+    score: t.exposeFloat('score', {
+      description:
+        'Weighted average of normalised effective scores on the weighted benchmarks of the category (0–100).',
+    }),
+    rank: t.int({
+      nullable: true,
+      description:
+        'Rank among the eligible models; ' +
+        'null when this model is not eligible (scores on less than half the category weight).',
+      resolve: (c) => c.rank,
+    }),
+    eligible: t.boolean({
+      description: 'Whether the model is ranked in this category.',
+      resolve: (c) => c.rank !== null,
+    }),
+  }),
+});
 
 /** A model's own standing. */
 export const ModelProfile = builder.objectRef<Profile>('ModelProfile').implement({
@@ -102,12 +84,7 @@ export const ModelProfile = builder.objectRef<Profile>('ModelProfile').implement
     categories: t.field({
       type: [CategoryStanding],
       description: 'Each category where the model has a score.',
-      resolve: (p) =>
-        [...p.categoryScores].map(([categoryId, score]) => ({
-          categoryId,
-          score,
-          rank: p.categoryRanks.get(categoryId) ?? null,
-        })),
+      resolve: (p) => categoryStandings(p),
     }),
   }),
 });
@@ -127,17 +104,6 @@ builder.objectField(Model, 'profile', (t) =>
         description: 'The profile as it stood at the end of this day, from the recorded score history.',
       }),
     },
-    resolve: async (model, args, ctx) => {
-      const weights = await weightsArg(ctx, args.weights);
-      if (args.asOf) {
-        const view = await ctx.loaders.laneViewAsOf(args.lane ?? 'PROVISIONAL', args.asOf);
-        const profiles = weights
-          ? computeProfiles(view.catalog, view.effective, view.methodology, weights)
-          : view.profiles;
-        return profiles.get(model.id) ?? toProfile(model.id, undefined);
-      }
-      const profile = await ctx.loaders.profile.load({ lane: args.lane ?? 'PROVISIONAL', modelId: model.id, weights });
-      return profile ?? toProfile(model.id, undefined);
-    },
+    resolve: (model, args, ctx) => modelProfile(ctx, model.id, args),
   }),
 );

@@ -1,6 +1,7 @@
 import { and, gt, gte, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { families, providers } from '../../../db/tables/index.js';
+import { blendedPriceInEffectSql } from './prices.js';
 
 /** The filters a model list accepts (GraphQL `ModelFilter`). */
 export interface ModelFilterValues {
@@ -36,24 +37,18 @@ export function modelFilterSql(
   if (!filter) return undefined;
   const conditions: (SQL | undefined)[] = [];
   if (filter.providers) {
-    conditions.push(
-      sql`${table.providerId} in (select ${providers.id} from ${providers} where ${inArray(providers.slug, [...filter.providers])})`,
-    );
+    const slugs = inArray(providers.slug, [...filter.providers]);
+    conditions.push(sql`${table.providerId} in (select ${providers.id} from ${providers} where ${slugs})`);
   }
   if (filter.families) {
-    conditions.push(
-      sql`${table.familyId} in (select ${families.id} from ${families} where ${inArray(families.slug, [...filter.families])})`,
-    );
+    const slugs = inArray(families.slug, [...filter.families]);
+    conditions.push(sql`${table.familyId} in (select ${families.id} from ${families} where ${slugs})`);
   }
   if (filter.openWeights != null) conditions.push(sql`${table.openWeights} = ${filter.openWeights}`);
   if (filter.minContextWindow != null) conditions.push(gte(table.contextWindow, filter.minContextWindow));
   if (filter.releasedAfter != null) conditions.push(gt(table.releaseDate, filter.releasedAfter));
   if (filter.maxBlendedPrice != null) {
-    conditions.push(sql`(
-      select (3 * p.input_price + p.output_price) / 4 from model_prices p
-      where p.model_id = ${table.id} and p.effective_from <= ${day}::date
-      order by p.effective_from desc limit 1
-    ) <= ${filter.maxBlendedPrice}`);
+    conditions.push(sql`${blendedPriceInEffectSql(sql`${table.id}`, sql`${day}`)} <= ${filter.maxBlendedPrice}`);
   }
   if (filter.search) {
     const pattern = `%${likeLiteral(filter.search)}%`;

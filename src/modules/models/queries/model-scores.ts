@@ -1,28 +1,51 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { fieldPositions, PACKED_SCORE_FIELDS, unpackScore } from '../../../domain/scoring/packed.js';
 import type { Lane } from '../../../domain/scoring/types.js';
 import { jsonOf, rowsOf, type Database } from '../../../db/client.js';
 import type { scores } from '../../../db/tables/index.js';
 import { scoresVisibleSql } from './as-of.js';
-import { catalogColumnsSql, catalogFromRow, type CatalogRows } from '../../catalog/queries.js';
+import { epochMs, packedRowSql, SCORE_FACT_COLUMNS } from './scoring.js';
+import { catalogColumnsSql, catalogFromRow, type CatalogRows } from '../../catalog/service.js';
 
 /** A stored score row, as the GraphQL Score type reads it. */
 export type ScoreRow = typeof scores.$inferSelect;
 
-type Packed = [
-  number,
-  number,
-  number,
-  number,
-  string,
-  ScoreRow['provenance'],
-  string | null,
-  number,
-  number | null,
-  number | null,
-  string | null,
-];
+/**
+ * The packed format of whole score rows: the packed-scores fields (so `unpackScore` reads them),
+ * then what only the score list shows. Packer and reader both take the order from this list.
+ */
+const SCORE_ROW_FIELDS = [
+  ...PACKED_SCORE_FIELDS,
+  'source',
+  'supersededAt',
+  'retractedAt',
+  'retractionReason',
+] as const satisfies readonly (keyof ScoreRow)[];
 
-const ms = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)`;
+const SCORE_ROW_COLUMNS = {
+  ...SCORE_FACT_COLUMNS,
+  source: sql`s.source`,
+  supersededAt: epochMs(sql`s.superseded_at`),
+  retractedAt: epochMs(sql`s.retracted_at`),
+  retractionReason: sql`s.retraction_reason`,
+};
+
+// Typed by the list: a ScoreRow field missing from it fails to compile below.
+const at = fieldPositions(SCORE_ROW_FIELDS);
+const date = (value: unknown) => (value === null ? null : new Date(Number(value)));
+
+/** One packed score row read back. */
+function unpackScoreRow(row: readonly unknown[]): ScoreRow {
+  const facts = unpackScore(row);
+  return {
+    ...facts,
+    recordedAt: new Date(facts.recordedAt),
+    source: row[at.source] as string,
+    supersededAt: date(row[at.supersededAt]),
+    retractedAt: date(row[at.retractedAt]),
+    retractionReason: row[at.retractionReason] as string | null,
+  };
+}
 
 /**
  * The scores some models show in a lane (on a past day with `asOf`: recorded by then, neither
@@ -42,41 +65,15 @@ export async function loadModelScores(
   const lane = spec.lane === 'VERIFIED' ? sql`and s.provenance = 'INDEPENDENT'` : sql``;
   const result = await db.execute(sql`
     select
-      (select coalesce(json_agg(json_build_array(
-          s.id, s.model_id, s.benchmark_id, s.value, s.source, s.provenance, s.measured_on,
-          ${ms(sql`s.recorded_at`)}, ${ms(sql`s.superseded_at`)}, ${ms(sql`s.retracted_at`)}, s.retraction_reason) order by s.id), '[]')
+      (select coalesce(json_agg(${packedRowSql(SCORE_ROW_FIELDS, SCORE_ROW_COLUMNS)} order by s.id), '[]')
         from scores s where s.model_id in (${ids}) and ${visible} ${lane}) as scores
       ${spec.withCatalog ? sql`, ${catalogColumnsSql}` : sql``}
   `);
   const row = rowsOf<Record<string, unknown>>(result)[0] ?? {};
   const byModel = new Map<number, ScoreRow[]>(spec.modelIds.map((id) => [id, []]));
-  const date = (value: number | null) => (value === null ? null : new Date(Number(value)));
-  for (const [
-    id,
-    modelId,
-    benchmarkId,
-    value,
-    source,
-    provenance,
-    measuredOn,
-    recordedAt,
-    supersededAt,
-    retractedAt,
-    retractionReason,
-  ] of jsonOf<Packed[]>(row.scores) ?? []) {
-    byModel.get(modelId)?.push({
-      id,
-      modelId,
-      benchmarkId,
-      value,
-      source,
-      provenance,
-      measuredOn,
-      recordedAt: new Date(Number(recordedAt)),
-      supersededAt: date(supersededAt),
-      retractedAt: date(retractedAt),
-      retractionReason,
-    });
+  for (const packed of jsonOf<unknown[][]>(row.scores) ?? []) {
+    const score = unpackScoreRow(packed);
+    byModel.get(score.modelId)?.push(score);
   }
   return { byModel, catalog: spec.withCatalog ? catalogFromRow(row) : null };
 }

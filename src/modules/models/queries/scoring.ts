@@ -1,33 +1,42 @@
 import { sql, type SQL } from 'drizzle-orm';
+import { PACKED_SCORE_FIELDS, unpackScore } from '../../../domain/scoring/packed.js';
 import type { ScoreFacts } from '../../../domain/scoring/types.js';
 import { jsonOf, rowsOf, type Executor } from '../../../db/client.js';
 
-type Packed = [number, number, number, number, ScoreFacts['provenance'], string | null, number];
+/** A timestamp column as epoch milliseconds: compact, and exact to the millisecond JavaScript keeps. */
+export const epochMs = (column: SQL): SQL => sql`floor(extract(epoch from ${column}) * 1000)`;
+
+/** The column (on alias `s`) that packs each ScoreFacts field; the order comes from PACKED_SCORE_FIELDS. */
+export const SCORE_FACT_COLUMNS: Record<(typeof PACKED_SCORE_FIELDS)[number], SQL> = {
+  id: sql`s.id`,
+  modelId: sql`s.model_id`,
+  benchmarkId: sql`s.benchmark_id`,
+  value: sql`s.value`,
+  provenance: sql`s.provenance`,
+  measuredOn: sql`s.measured_on`,
+  recordedAt: epochMs(sql`s.recorded_at`),
+};
+
+/** The SQL half of a packed format: `json_build_array` of the columns in the order of `fields`. */
+export function packedRowSql<K extends string>(fields: readonly K[], columns: Record<K, SQL>): SQL {
+  return sql`json_build_array(${sql.join(
+    fields.map((field) => columns[field]),
+    sql`, `,
+  )})`;
+}
 
 /**
  * A scalar subquery packing the scores that match `where` (on alias `s`) into one JSON array of
  * compact arrays, which keeps large score sets small on the wire. `unpackScores` reads it back.
  */
 export function packedScoresSql(where: SQL): SQL {
-  return sql`(select coalesce(json_agg(json_build_array(
-      s.id, s.model_id, s.benchmark_id, s.value, s.provenance, s.measured_on,
-      floor(extract(epoch from s.recorded_at) * 1000)) order by s.id), '[]')
+  return sql`(select coalesce(json_agg(${packedRowSql(PACKED_SCORE_FIELDS, SCORE_FACT_COLUMNS)} order by s.id), '[]')
     from scores s where ${where})`;
 }
 
 /** The scores a `packedScoresSql` column holds (JSON text or already parsed, by driver). */
 export function unpackScores(value: unknown): ScoreFacts[] {
-  return (jsonOf<Packed[]>(value) ?? []).map(
-    ([id, modelId, benchmarkId, score, provenance, measuredOn, recordedAt]) => ({
-      id,
-      modelId,
-      benchmarkId,
-      value: score,
-      provenance,
-      measuredOn,
-      recordedAt: Number(recordedAt),
-    }),
-  );
+  return (jsonOf<unknown[][]>(value) ?? []).map(unpackScore);
 }
 
 /** The SQL condition (on alias `s`) of a current score: neither superseded nor retracted. */

@@ -1,11 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { modelFilterSql } from '../queries/model-filter.js';
-import { priceAsOf } from '../queries/prices.js';
-import { models } from '../../../db/tables/index.js';
-import { effectiveRows } from '../../../domain/scores.js';
 import { builder } from '../../../schema/builder.js';
-import { badInput } from '../../../schema/errors.js';
 import { Lane } from '../../../schema/scalars.js';
+import { countModels, findModel, listModels, loadModel, modelScores, priceAsOf } from '../service.js';
 import { ModelFilter, ModelOrder } from './model-filter.js';
 import { Pricing } from './pricing.js';
 import { Score } from './score.js';
@@ -44,51 +39,49 @@ export const Model = builder.drizzleNode('models', {
       nullable: true,
       description: 'Seconds until the first token arrives; null when not measured.',
     }),
-    pricing: t.field({
-      type: Pricing,
-      nullable: true,
-      description:
-        'Prices in effect today (or on `asOf`): the latest recorded price effective on or before that day; null when none is in effect yet.',
-      args: { asOf: t.arg({ type: 'Date', description: 'Read the price in effect on this day instead of today.' }) },
-      select: (args, ctx) => ({ with: { prices: priceAsOf(args.asOf ?? ctx.today) } }),
-      resolve: (m) => m.prices[0] ?? null,
-    }),
-    scores: t.field({
-      type: [Score],
-      description:
-        'The scores that count in the lane: one per benchmark, chosen as METHODOLOGY.md §2 says; with `all`, every score the lane admits.',
-      args: {
-        lane: t.arg({ type: Lane, defaultValue: 'PROVISIONAL', description: 'Which scores count.' }),
-        all: t.arg.boolean({
-          defaultValue: false,
-          description: 'Return every current score in the lane, not just the effective one per benchmark.',
-        }),
-        asOf: t.arg({
-          type: 'Date',
-          description:
-            'The scores as they stood at the end of this day: recorded by then, not yet superseded or retracted.',
-        }),
-      },
-      // Through a loader rather than the planned query: one statement per request (with the
-      // catalog), and no per-row selection bookkeeping for what can be thousands of rows.
-      resolve: async (m, args, ctx) => {
-        const lane = args.lane ?? 'PROVISIONAL';
-        const rows = await ctx.loaders.modelScores.load({ modelId: m.id, lane, asOf: args.asOf ?? null });
-        return args.all ? rows : effectiveRows(rows, lane);
-      },
-    }),
   }),
 });
+
+// Prices and scores: the fields that take arguments, after the plain ones.
+builder.drizzleObjectFields(Model, (t) => ({
+  pricing: t.field({
+    type: Pricing,
+    nullable: true,
+    description:
+      'Prices in effect today (or on `asOf`): the latest recorded price effective on or before that day; ' +
+      'null when none is in effect yet.',
+    args: { asOf: t.arg({ type: 'Date', description: 'Read the price in effect on this day instead of today.' }) },
+    select: (args, ctx) => ({ with: { prices: priceAsOf(args.asOf ?? ctx.today) } }),
+    resolve: (m) => m.prices[0] ?? null,
+  }),
+  scores: t.field({
+    type: [Score],
+    description:
+      'The scores that count in the lane: one per benchmark, chosen as METHODOLOGY.md §2 says; ' +
+      'with `all`, every score the lane admits.',
+    args: {
+      lane: t.arg({ type: Lane, defaultValue: 'PROVISIONAL', description: 'Which scores count.' }),
+      all: t.arg.boolean({
+        defaultValue: false,
+        description: 'Return every current score in the lane, not just the effective one per benchmark.',
+      }),
+      asOf: t.arg({
+        type: 'Date',
+        description:
+          'The scores as they stood at the end of this day: recorded by then, not yet superseded or retracted.',
+      }),
+    },
+    resolve: (m, args, ctx) => modelScores(ctx, m.id, args),
+  }),
+}));
 
 builder.objectField(Score, 'model', (t) =>
   t.field({
     type: Model,
     description: 'The model this value is of.',
-    resolve: (score, _args, ctx) => ctx.loaders.modelById.load(score.modelId),
+    resolve: (score, _args, ctx) => loadModel(ctx, score.modelId),
   }),
 );
-
-const orderColumns = { SLUG: 'slug', NAME: 'name', CONTEXT_WINDOW: 'contextWindow' } as const;
 
 builder.queryFields((t) => ({
   model: t.drizzleField({
@@ -96,7 +89,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One model by slug; null when no model has it.',
     args: { slug: t.arg.string({ required: true, description: 'The model slug, e.g. "gpt-4-1".' }) },
-    resolve: (query, _root, args, ctx) => ctx.db.query.models.findFirst(query({ where: { slug: args.slug } })),
+    resolve: (query, _root, args, ctx) => findModel(ctx, query, args.slug),
   }),
   models: t.drizzleConnection(
     {
@@ -106,20 +99,8 @@ builder.queryFields((t) => ({
         filter: t.arg({ type: ModelFilter, description: 'Conditions every returned model meets.' }),
         orderBy: t.arg({ type: ModelOrder, description: 'Sort order; by slug when omitted.' }),
       },
-      totalCount: (_root, args, ctx) => ctx.db.$count(models, modelFilterSql(models, args.filter, ctx.today)),
-      resolve: (query, _root, args, ctx) => {
-        if (args.filter?.search !== undefined && args.filter.search !== null && args.filter.search.length > 200) {
-          throw badInput('filter.search is longer than 200 characters', 'filter.search');
-        }
-        const column = orderColumns[args.orderBy?.field ?? 'SLUG'];
-        const direction = args.orderBy?.direction === 'DESC' ? 'desc' : 'asc';
-        return ctx.db.query.models.findMany(
-          query({
-            where: { RAW: (table) => modelFilterSql(table as typeof models, args.filter, ctx.today) ?? sql`true` },
-            orderBy: { [column]: direction },
-          }),
-        );
-      },
+      totalCount: (_root, args, ctx) => countModels(ctx, args.filter),
+      resolve: (query, _root, args, ctx) => listModels(ctx, query, args),
     },
     {
       name: 'ModelConnection',

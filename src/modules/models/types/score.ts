@@ -1,8 +1,7 @@
-import { normalize } from '../../../domain/scoring/normalize.js';
-import type { ScoreRow } from '../queries/model-scores.js';
 import { builder } from '../../../schema/builder.js';
 import { Provenance } from '../../../schema/scalars.js';
 import { Benchmark } from '../../catalog/types/benchmark.js';
+import { normalizedScore, scoreBenchmark, type ScoreRow } from '../service.js';
 
 /**
  * One published score. A plain object type over the stored row (not a Drizzle-planned one): rows
@@ -16,24 +15,12 @@ export const Score = builder.objectRef<ScoreRow>('Score').implement({
     benchmark: t.field({
       type: Benchmark,
       description: 'The benchmark this value is on.',
-      // Without a promise once the request has the catalog (the score loader brings it): pages show
-      // thousands of scores.
-      resolve: (score, _args, ctx) => {
-        const now = ctx.loaders.catalogNow();
-        return now
-          ? now.benchmarkById.get(score.benchmarkId)!
-          : ctx.loaders.catalog().then((c) => c.benchmarkById.get(score.benchmarkId)!);
-      },
+      resolve: (score, _args, ctx) => scoreBenchmark(ctx, score),
     }),
     value: t.exposeFloat('value', { description: "The value as published, in the benchmark's unit." }),
     normalized: t.float({
       description: 'The value on a 0–100 scale where higher is better (METHODOLOGY.md §2), as aggregates use it.',
-      resolve: (score, _args, ctx) => {
-        const now = ctx.loaders.catalogNow();
-        return now
-          ? normalize(score.value, now.benchmarkById.get(score.benchmarkId)!)
-          : ctx.loaders.catalog().then((c) => normalize(score.value, c.benchmarkById.get(score.benchmarkId)!));
-      },
+      resolve: (score, _args, ctx) => normalizedScore(ctx, score),
     }),
     provenance: t.expose('provenance', { type: Provenance, description: 'Who published the value.' }),
     source: t.exposeString('source', { description: 'URL of the page the value was published on.' }),
