@@ -2,12 +2,18 @@ import { resolve } from 'node:path';
 import { databaseTarget, loadConfig } from '../config.js';
 import { createDb, type DbHandle } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
-import { DatasetError, readDataset } from '../modules/ingestion/dataset.js';
-import { IMPORT_TABLES, importDataset, type ImportSummary } from '../modules/ingestion/write.js';
+import {
+  DatasetError,
+  IMPORT_TABLES,
+  importDataset,
+  readDataset,
+  type ImportSummary,
+} from '../modules/ingestion/service.js';
 
 // 0: imported or nothing to do; 1: the folder is invalid; 2: anything else.
 const EXIT = { ok: 0, invalidDataset: 1, failure: 2 } as const;
 
+/** The summary a person reads: one line per table, then the totals. */
 function report(summary: ImportSummary, dir: string): string[] {
   const width = Math.max(...IMPORT_TABLES.map((t) => t.length));
   const lines = IMPORT_TABLES.map((t) => {

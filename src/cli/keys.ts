@@ -2,12 +2,18 @@ import { parseArgs } from 'node:util';
 import { databaseTarget, loadConfig } from '../config.js';
 import { createDb } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
-import { createKey, listKeys, revokeKey, type KeyScope } from '../modules/ingestion/keys.js';
+import { createKey, listKeys, revokeKey, type KeyScope } from '../modules/ingestion/service.js';
 
 const USAGE = `Usage:
   npm run keys -- create --scope write|admin --name <who>
   npm run keys -- list
   npm run keys -- revoke <id>`;
+
+/** One key as `list` prints it: id, scope, prefix, holder, when created and, if so, revoked. */
+function keyLine(k: Awaited<ReturnType<typeof listKeys>>[number]): string {
+  const revoked = k.revokedAt ? `\trevoked ${k.revokedAt.toISOString()}` : '';
+  return `${k.id}\t${k.scope}\t${k.prefix}…\t${k.name}\tcreated ${k.createdAt.toISOString()}${revoked}`;
+}
 
 /** `npm run keys -- …`: create (prints the key once), list, revoke. Returns the exit code. */
 async function main(argv: string[]): Promise<number> {
@@ -34,11 +40,7 @@ async function main(argv: string[]): Promise<number> {
         `Created key ${id} (${values.scope}) for ${values.name}. It is shown only now; store it safely:\n${key}`,
       );
     } else if (command === 'list') {
-      for (const k of await listKeys(handle.db)) {
-        console.log(
-          `${k.id}\t${k.scope}\t${k.prefix}…\t${k.name}\tcreated ${k.createdAt.toISOString()}${k.revokedAt ? `\trevoked ${k.revokedAt.toISOString()}` : ''}`,
-        );
-      }
+      for (const k of await listKeys(handle.db)) console.log(keyLine(k));
     } else {
       const revoked = await revokeKey(handle.db, Number(arg));
       console.log(revoked ? `Revoked key ${arg}.` : `No active key ${arg}.`);

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { databaseTarget, loadConfig } from '../config.js';
 import { createDb } from '../db/client.js';
 import { migrate } from '../db/migrate.js';
-import { generateSynthetic } from '../modules/ingestion/synthetic.js';
+import { generateSynthetic } from '../modules/ingestion/service.js';
 
 const { values } = parseArgs({
   options: {

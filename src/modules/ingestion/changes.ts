@@ -1,13 +1,11 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { resolveWeightInputs, WeightInputError, type WeightInput } from '../../domain/profile/weights.js';
 import { recordAudit } from './audit.js';
 import type { Database } from '../../db/client.js';
 import { DatasetError, validateDataset, type RawDataset } from './dataset.js';
 import { loadKnownRows } from './known.js';
-import { writeDataset, type Actor, type WriteSummary } from './write.js';
-import { refreshProfiles } from '../leaderboard/refresh.js';
-import { loadCatalog } from '../catalog/queries.js';
-import { categories, methodologyVersions, modelPrices, models, scores } from '../../db/tables/index.js';
+import { WRITE_LOCK, writeDataset, type Actor, type WriteSummary } from './write.js';
+import { refreshProfiles } from '../leaderboard/service.js';
+import { modelPrices, models, scores } from '../../db/tables/index.js';
 
 /** One thing wrong with a mutation's input, and where (`['scores', 17, 'value']`). */
 export interface ChangeIssue {
@@ -24,8 +22,6 @@ export class ChangeError extends Error {
     super(issues.map((i) => i.message).join('; '));
   }
 }
-
-const LOCK = sql`select pg_advisory_xact_lock(hashtext('llm-compare:write'))`;
 
 /** Dataset validation problems as change issues with input paths. */
 function fromDatasetError(error: DatasetError): ChangeError {
@@ -85,7 +81,7 @@ export async function setModelPricing(
   }
   if (issues.length) throw new ChangeError('INVALID', issues);
   return db.transaction(async (tx) => {
-    await tx.execute(LOCK);
+    await tx.execute(WRITE_LOCK);
     const [model] = await tx.select({ id: models.id }).from(models).where(eq(models.slug, change.model));
     if (!model)
       throw new ChangeError('NOT_FOUND', [
@@ -130,7 +126,7 @@ export async function retractScore(
 ): Promise<{ changed: boolean; model?: string }> {
   if (!reason.trim()) throw new ChangeError('INVALID', [{ path: ['reason'], message: 'reason: must not be empty' }]);
   return db.transaction(async (tx) => {
-    await tx.execute(LOCK);
+    await tx.execute(WRITE_LOCK);
     const [score] = await tx
       .select()
       .from(scores)
@@ -152,84 +148,5 @@ export async function retractScore(
     });
     const [model] = await tx.select({ slug: models.slug }).from(models).where(eq(models.id, score.modelId));
     return { changed: true, model: model?.slug };
-  });
-}
-
-/** New thresholds and category weights; whatever is left out keeps its current value. */
-export interface MethodologyChange {
-  categoryWeights?: readonly WeightInput[] | null;
-  minBenchmarks?: number | null;
-  minCategories?: number | null;
-  note?: string | null;
-}
-
-/** Updates the methodology: a new version when anything differs, every stored profile recomputed with it. */
-export async function updateMethodology(
-  db: Database,
-  change: MethodologyChange,
-  actor: Actor,
-): Promise<{ version: number; changed: boolean }> {
-  const issues: ChangeIssue[] = [];
-  for (const field of ['minBenchmarks', 'minCategories'] as const) {
-    const value = change[field];
-    if (value != null && (!Number.isInteger(value) || value < 1))
-      issues.push({ path: [field], message: `${field}: must be a whole number ≥ 1, got ${value}` });
-  }
-  if (issues.length) throw new ChangeError('INVALID', issues);
-  return db.transaction(async (tx) => {
-    await tx.execute(LOCK);
-    const catalog = await loadCatalog(tx as unknown as Database);
-    let weights: Map<number, number> | null = null;
-    if (change.categoryWeights) {
-      try {
-        weights = resolveWeightInputs(change.categoryWeights, new Map(catalog.categories.map((c) => [c.slug, c.id])));
-      } catch (error) {
-        if (!(error instanceof WeightInputError)) throw error;
-        throw new ChangeError(error.path.endsWith('.category') ? 'NOT_FOUND' : 'INVALID', [
-          {
-            path: error.path
-              .replace(/^weights/, 'categoryWeights')
-              .split(/[[\].]+/)
-              .filter(Boolean),
-            message: error.message.replace(/^weights/, 'categoryWeights'),
-          },
-        ]);
-      }
-    }
-    const next = {
-      minBenchmarks: change.minBenchmarks ?? catalog.methodology.minBenchmarks,
-      minCategories: change.minCategories ?? catalog.methodology.minCategories,
-      weights: new Map(catalog.categories.map((c) => [c.id, weights ? (weights.get(c.id) ?? 0) : c.weight])),
-    };
-    const same =
-      next.minBenchmarks === catalog.methodology.minBenchmarks &&
-      next.minCategories === catalog.methodology.minCategories &&
-      catalog.categories.every((c) => next.weights.get(c.id) === c.weight);
-    if (same) return { version: catalog.methodology.version, changed: false };
-    const changedCategories = catalog.categories.filter((c) => next.weights.get(c.id) !== c.weight);
-    for (const c of changedCategories)
-      await tx
-        .update(categories)
-        .set({ weight: next.weights.get(c.id)! })
-        .where(eq(categories.id, c.id));
-    const snapshot = Object.fromEntries(catalog.categories.map((c) => [c.slug, next.weights.get(c.id)!]));
-    const [row] = await tx
-      .insert(methodologyVersions)
-      .values({
-        minBenchmarks: next.minBenchmarks,
-        minCategories: next.minCategories,
-        categoryWeights: snapshot,
-        note: change.note ?? null,
-      })
-      .returning({ version: methodologyVersions.version });
-    await refreshProfiles(tx);
-    await recordAudit(tx, actor, 'updateMethodology', {
-      version: row!.version,
-      minBenchmarks: next.minBenchmarks,
-      minCategories: next.minCategories,
-      categoryWeights: snapshot,
-      note: change.note ?? null,
-    });
-    return { version: row!.version, changed: true };
   });
 }

@@ -1,183 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
+import {
+  DatasetError,
+  describeIssue,
+  isRecord,
+  Issues,
+  stringField,
+  type DatasetIssue,
+  type IssueStyle,
+} from './dataset-issues.js';
+import { PARTS, SCHEMAS, type BenchmarkEntry, type Dataset, type Part, type ScoreEntry } from './dataset-schema.js';
 
-const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export { DatasetError, type DatasetIssue, type IssueStyle };
+export type {
+  BenchmarkEntry,
+  CategoryEntry,
+  Dataset,
+  FamilyEntry,
+  ModelEntry,
+  Part,
+  ProviderEntry,
+  ScoreEntry,
+} from './dataset-schema.js';
 
-function isDay(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  // Round-tripping through Date.UTC rejects 2025-02-30 and 2025-13-01, which the regex lets through.
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.toISOString().slice(0, 10) === value;
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
-
-const slug = z.string().regex(KEBAB, 'must be a kebab-case slug (a-z, 0-9, single hyphens)');
-// Not trimmed: names are stored byte for byte; one that is only white space is refused.
-const name = z.string().refine((v) => v.trim().length > 0, 'must not be empty');
-const day = z.string().refine(isDay, 'must be a valid date in YYYY-MM-DD form');
-const httpUrl = z.string().refine(isHttpUrl, 'must be an http(s) URL');
-const price = z.number().nonnegative('must not be negative');
-const weight = z.number().nonnegative('must not be negative');
-const positiveInt = z.number().int('must be an integer').positive('must be positive');
-
-// Strict objects: a misspelt optional field (`releaseDte`) would otherwise vanish silently.
-const providerEntry = z.strictObject({ slug, name, website: httpUrl.nullish() });
-const familyEntry = z.strictObject({ slug, name, provider: slug });
-const modelEntry = z.strictObject({
-  slug,
-  name,
-  provider: slug,
-  family: slug,
-  releaseDate: day.nullish(),
-  contextWindow: positiveInt,
-  maxOutputTokens: positiveInt.nullish(),
-  inputPricePerMTok: price,
-  outputPricePerMTok: price,
-  cachedInputPricePerMTok: price.nullish(),
-  outputTokensPerSecond: z.number().positive('must be positive').nullish(),
-  timeToFirstTokenSeconds: z.number().nonnegative('must not be negative').nullish(),
-  openWeights: z.boolean(),
-  parameters: z.number().positive('must be positive').nullish(),
-});
-const categoryEntry = z.strictObject({ slug, name, description: z.string(), weight });
-const benchmarkEntry = z
-  .strictObject({
-    slug,
-    name,
-    category: slug,
-    unit: z.enum(['percent', 'elo', 'score']),
-    higherIsBetter: z.boolean(),
-    scaleMin: z.number(),
-    scaleMax: z.number(),
-    weight,
-    url: httpUrl.nullish(),
-  })
-  .refine((b) => b.scaleMax > b.scaleMin, { path: ['scaleMax'], message: 'must be greater than scaleMin' })
-  // METHODOLOGY §2 uses a percent value as its own normalised value, which only holds on 0..100.
-  .refine((b) => b.unit !== 'percent' || (b.scaleMin === 0 && b.scaleMax === 100), {
-    path: ['scaleMin'],
-    message: 'a percent benchmark must have the scale 0..100',
-  });
-const scoreEntry = z.strictObject({
-  model: slug,
-  benchmark: slug,
-  value: z.number(),
-  source: httpUrl,
-  verified: z.boolean(),
-  measuredOn: day.nullish(),
-});
-
-export type ProviderEntry = z.output<typeof providerEntry>;
-export type FamilyEntry = z.output<typeof familyEntry>;
-export type ModelEntry = z.output<typeof modelEntry>;
-export type CategoryEntry = z.output<typeof categoryEntry>;
-export type BenchmarkEntry = z.output<typeof benchmarkEntry>;
-export type ScoreEntry = z.output<typeof scoreEntry>;
-
-/** A validated dataset folder, one array per file. */
-export interface Dataset {
-  providers: ProviderEntry[];
-  families: FamilyEntry[];
-  models: ModelEntry[];
-  categories: CategoryEntry[];
-  benchmarks: BenchmarkEntry[];
-  scores: ScoreEntry[];
-}
-
-const SCHEMAS = {
-  providers: providerEntry,
-  families: familyEntry,
-  models: modelEntry,
-  categories: categoryEntry,
-  benchmarks: benchmarkEntry,
-  scores: scoreEntry,
-} as const;
-
-/** A part of a dataset: one of its six files. */
-export type Part = keyof typeof SCHEMAS;
-const PARTS = Object.keys(SCHEMAS) as Part[];
-
-/** One problem in a dataset; `entry` is the 0-based array index, null for a whole-file problem. */
-export interface DatasetIssue {
-  file: string;
-  entry: number | null;
-  field?: string;
-  /** The full sentence, naming the file, the entry and the field. */
-  message: string;
-}
-
-/** Every problem found in a dataset folder; `file`, `entry` and `field` are those of the first. */
-export class DatasetError extends Error {
-  override readonly name = 'DatasetError';
-  readonly file: string;
-  readonly entry: number | null;
-  readonly field: string | undefined;
-
-  constructor(
-    readonly issues: readonly DatasetIssue[],
-    dir?: string,
-  ) {
-    const head = `${issues.length} problem${issues.length === 1 ? '' : 's'} in dataset${dir ? ` ${dir}` : ''}`;
-    super(`${head}:\n${issues.map((i) => `  ${i.message}`).join('\n')}`);
-    const first = issues[0];
-    this.file = first?.file ?? '';
-    this.entry = first?.entry ?? null;
-    this.field = first?.field;
-  }
-}
-
-function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
-  return '';
-}
-
-/**
- * How a problem's location reads: `scores.json entry 17 (value 120)` for a folder,
- * `scores[17].value (120)` for a mutation's input.
- */
-export type IssueStyle = 'file' | 'input';
-
-/** Collects issues with the location written into each message. */
-class Issues {
-  readonly list: DatasetIssue[] = [];
-
-  constructor(private readonly style: IssueStyle = 'file') {}
-
-  file(part: Part, problem: string): void {
-    const file = `${part}.json`;
-    this.list.push({ file, entry: null, message: `${file}: ${problem}` });
-  }
-
-  entry(part: Part, entry: number, raw: unknown, field: string | undefined, problem: string): void {
-    const file = `${part}.json`;
-    const value = field !== undefined && isRecord(raw) ? show(raw[field]) : '';
-    const where =
-      this.style === 'file'
-        ? `${file} entry ${entry}${field === undefined ? '' : ` (${field}${value ? ` ${value}` : ''})`}`
-        : `${part}[${entry}]${field === undefined ? '' : `.${field}${value ? ` (${value})` : ''}`}`;
-    this.list.push({ file, entry, ...(field === undefined ? {} : { field }), message: `${where}: ${problem}` });
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function stringField(raw: unknown, field: string): string | undefined {
-  return isRecord(raw) && typeof raw[field] === 'string' ? raw[field] : undefined;
-}
-
+/** One part's file as parsed JSON; undefined (with the problem noted) when it is missing or not an array. */
 async function readPart(dir: string, part: Part, issues: Issues): Promise<unknown[] | undefined> {
   let text: string;
   try {
@@ -201,15 +47,7 @@ async function readPart(dir: string, part: Part, issues: Issues): Promise<unknow
   return json;
 }
 
-// Zod's type messages ("expected number, received number" for Infinity) read poorly to a curator.
-function describe(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.code !== 'invalid_type') return issue.message;
-  if (value === undefined) return 'is required';
-  if (typeof value === 'number' && !Number.isFinite(value)) return 'must be a finite number';
-  const got = value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-  return `must be ${issue.expected === 'object' ? 'a JSON object' : `a ${issue.expected}`}, not ${got}`;
-}
-
+/** Each entry parsed by its part's schema, or undefined (with its problems noted) when it breaks it. */
 function validateEntries(part: Part, raws: unknown[], issues: Issues): unknown[] {
   return raws.map((raw, i) => {
     const result = SCHEMAS[part].safeParse(raw);
@@ -225,7 +63,7 @@ function validateEntries(part: Part, raws: unknown[], issues: Issues): unknown[]
         i,
         raw,
         field,
-        describe(issue, field === undefined ? raw : isRecord(raw) ? raw[field] : undefined),
+        describeIssue(issue, field === undefined ? raw : isRecord(raw) ? raw[field] : undefined),
       );
     }
     return undefined;
@@ -263,7 +101,8 @@ function checkFamilyOwners(families: unknown[], models: unknown[], issues: Issue
         i,
         m,
         'family',
-        `family ${JSON.stringify(family)} belongs to provider ${JSON.stringify(owner)}, not ${JSON.stringify(provider)}`,
+        `family ${JSON.stringify(family)} belongs to provider ${JSON.stringify(owner)}, ` +
+          `not ${JSON.stringify(provider)}`,
       );
     }
   });

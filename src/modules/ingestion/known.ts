@@ -30,10 +30,12 @@ export async function loadKnownRows(db: Database, raw: RawDataset): Promise<Know
   const result = await db.execute(sql`
     select
       (select coalesce(json_agg(slug), '[]') from providers where slug in (${list(providers)})) as providers,
-      (select coalesce(json_agg(json_build_array(f.slug, p.slug)), '[]') from families f join providers p on p.id = f.provider_id where f.slug in (${list(families)})) as families,
+      (select coalesce(json_agg(json_build_array(f.slug, p.slug)), '[]')
+        from families f join providers p on p.id = f.provider_id where f.slug in (${list(families)})) as families,
       (select coalesce(json_agg(slug), '[]') from models where slug in (${list(models)})) as models,
       (select coalesce(json_agg(slug), '[]') from categories where slug in (${list(categories)})) as categories,
-      (select coalesce(json_agg(json_build_array(slug, scale_min, scale_max)), '[]') from benchmarks where slug in (${list(benchmarks)})) as benchmarks
+      (select coalesce(json_agg(json_build_array(slug, scale_min, scale_max)), '[]')
+        from benchmarks where slug in (${list(benchmarks)})) as benchmarks
   `);
   const row = rowsOf<Record<string, unknown>>(result)[0] ?? {};
   const parse = <T>(v: unknown): T => jsonOf<T>(v) ?? ([] as T);

@@ -1,11 +1,5 @@
-import { GraphQLError } from 'graphql';
-import { desc, lt } from 'drizzle-orm';
-import { allows } from '../keys.js';
-import { auditLog } from '../../../db/tables/index.js';
 import { builder } from '../../../schema/builder.js';
-import { badInput } from '../../../schema/errors.js';
-
-type AuditRow = typeof auditLog.$inferSelect;
+import { readAuditLog, type AuditRow } from '../service.js';
 
 const AuditEntry = builder.objectRef<AuditRow>('AuditEntry').implement({
   description: 'One write: who, what, when, and what changed.',
@@ -45,24 +39,6 @@ builder.queryFields((t) => ({
       first: t.arg.int({ defaultValue: 50, description: 'Page size, 1 to 100.' }),
       after: t.arg.string({ description: 'An endCursor from the previous page.' }),
     },
-    resolve: async (_root, args, ctx) => {
-      const principal = await ctx.principal();
-      if (!allows(principal, 'admin')) {
-        throw new GraphQLError('auditLog: needs an API key with the admin scope', {
-          extensions: { code: principal ? 'FORBIDDEN' : 'UNAUTHENTICATED' },
-        });
-      }
-      const first = args.first ?? 50;
-      if (first < 1 || first > 100) throw badInput(`first: must be between 1 and 100, got ${first}`, 'first');
-      if (args.after != null && !/^\d+$/.test(args.after))
-        throw badInput('after: not a cursor of the audit log', 'after');
-      const rows = await ctx.db
-        .select()
-        .from(auditLog)
-        .where(args.after == null ? undefined : lt(auditLog.id, Number(args.after)))
-        .orderBy(desc(auditLog.id))
-        .limit(first + 1);
-      return { entries: rows.slice(0, first), hasNextPage: rows.length > first };
-    },
+    resolve: (_root, args, ctx) => readAuditLog(ctx, args),
   }),
 }));

@@ -1,41 +1,11 @@
-import type { Context } from '../../../context.js';
-import { applyChanges } from '../changes.js';
-import type { RawDataset } from '../dataset.js';
 import { builder } from '../../../schema/builder.js';
 import { Benchmark } from '../../catalog/types/benchmark.js';
 import { Category } from '../../catalog/types/category.js';
 import { Family } from '../../catalog/types/family.js';
-import { mutationErrors, requireScope, typedChangeError } from './mutation-errors.js';
-import { Model } from '../../models/types/model.js';
 import { Provider } from '../../catalog/types/provider.js';
-
-/** GraphQL leaves absent optional fields undefined and explicit ones null; the dataset rules treat both as absent. */
-function entry(input: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
-}
-
-/** Writes one catalog entry through the shared validation and write path; a typed error when refused. */
-async function upsert(ctx: Context, part: keyof RawDataset, input: object, operation: string): Promise<boolean> {
-  const principal = await requireScope(ctx, 'write');
-  try {
-    const summary = await applyChanges(
-      ctx.db,
-      { [part]: [entry(input)] },
-      { keyId: principal.keyId, name: principal.name },
-      operation,
-      ctx.today,
-    );
-    ctx.loaders.clear();
-    if (summary.changed) {
-      const models = part === 'models' ? [String((input as { slug: string }).slug)] : [];
-      await ctx.events.changed({ operation, kind: part === 'models' ? 'MODEL' : 'CATALOG', models });
-    }
-    return summary.changed;
-  } catch (error) {
-    // ['models', 0, 'name'] is this mutation's input.name.
-    throw typedChangeError(error, (path) => path.slice(2));
-  }
-}
+import { Model } from '../../models/types/model.js';
+import { upsertBenchmark, upsertCategory, upsertFamily, upsertModel, upsertProvider } from '../service.js';
+import { mutationErrors } from './mutation-errors.js';
 
 const payload = <T>(name: string, field: string, ref: T, what: string) =>
   builder.objectRef<{ row: unknown; changed: boolean }>(name).implement({
@@ -102,7 +72,8 @@ const UpsertBenchmarkInput = builder.inputType('UpsertBenchmarkInput', {
   }),
 });
 const UpsertModelInput = builder.inputType('UpsertModelInput', {
-  description: 'A model with its current prices, created or updated by slug (the data/ format of a models.json entry).',
+  description:
+    'A model with its current prices, created or updated by slug' + ' (the data/ format of a models.json entry).',
   fields: (t) => ({
     slug: t.string({ required: true, description: 'Kebab-case key.' }),
     name: t.string({ required: true, description: 'Display name.' }),
@@ -123,7 +94,8 @@ const UpsertModelInput = builder.inputType('UpsertModelInput', {
 
 builder.mutationType({
   description:
-    'Writes. Every mutation needs `Authorization: Bearer <key>` with the right scope and returns a payload or a typed error.',
+    'Writes. Every mutation needs `Authorization: Bearer <key>` with the right scope ' +
+    'and returns a payload or a typed error.',
 });
 
 builder.mutationFields((t) => ({
@@ -132,50 +104,36 @@ builder.mutationFields((t) => ({
     description: 'Creates or updates a provider by slug (scope: write).',
     errors: mutationErrors('UpsertProvider'),
     args: { input: t.arg({ type: UpsertProviderInput, required: true, description: 'The provider.' }) },
-    resolve: async (_r, { input }, ctx) => ({
-      changed: await upsert(ctx, 'providers', input, 'upsertProvider'),
-      row: await ctx.db.query.providers.findFirst({ where: { slug: input.slug } }),
-    }),
+    resolve: (_r, { input }, ctx) => upsertProvider(ctx, input),
   }),
   upsertFamily: t.field({
     type: UpsertFamilyPayload,
     description: 'Creates or updates a model family by slug (scope: write).',
     errors: mutationErrors('UpsertFamily'),
     args: { input: t.arg({ type: UpsertFamilyInput, required: true, description: 'The family.' }) },
-    resolve: async (_r, { input }, ctx) => ({
-      changed: await upsert(ctx, 'families', input, 'upsertFamily'),
-      row: await ctx.db.query.families.findFirst({ where: { slug: input.slug } }),
-    }),
+    resolve: (_r, { input }, ctx) => upsertFamily(ctx, input),
   }),
   upsertCategory: t.field({
     type: UpsertCategoryPayload,
     description: 'Creates or updates a category by slug (scope: write).',
     errors: mutationErrors('UpsertCategory'),
     args: { input: t.arg({ type: UpsertCategoryInput, required: true, description: 'The category.' }) },
-    resolve: async (_r, { input }, ctx) => {
-      const changed = await upsert(ctx, 'categories', input, 'upsertCategory');
-      return { changed, row: (await ctx.loaders.catalog()).categoryBySlug.get(input.slug) };
-    },
+    resolve: (_r, { input }, ctx) => upsertCategory(ctx, input),
   }),
   upsertBenchmark: t.field({
     type: UpsertBenchmarkPayload,
     description: 'Creates or updates a benchmark by slug (scope: write); stored profiles are recomputed.',
     errors: mutationErrors('UpsertBenchmark'),
     args: { input: t.arg({ type: UpsertBenchmarkInput, required: true, description: 'The benchmark.' }) },
-    resolve: async (_r, { input }, ctx) => {
-      const changed = await upsert(ctx, 'benchmarks', input, 'upsertBenchmark');
-      return { changed, row: (await ctx.loaders.catalog()).benchmarkBySlug.get(input.slug) };
-    },
+    resolve: (_r, { input }, ctx) => upsertBenchmark(ctx, input),
   }),
   upsertModel: t.field({
     type: UpsertModelPayload,
     description:
-      'Creates or updates a model by slug (scope: write). A changed price is recorded from today on; use setModelPricing to date it.',
+      'Creates or updates a model by slug (scope: write). ' +
+      'A changed price is recorded from today on; use setModelPricing to date it.',
     errors: mutationErrors('UpsertModel'),
     args: { input: t.arg({ type: UpsertModelInput, required: true, description: 'The model.' }) },
-    resolve: async (_r, { input }, ctx) => ({
-      changed: await upsert(ctx, 'models', input, 'upsertModel'),
-      row: await ctx.db.query.models.findFirst({ where: { slug: input.slug } }),
-    }),
+    resolve: (_r, { input }, ctx) => upsertModel(ctx, input),
   }),
 }));

@@ -1,14 +1,10 @@
-import { applyChanges, retractScore, setModelPricing, updateMethodology } from '../changes.js';
 import { methodologyVersionName } from '../../../domain/scoring/methodology.js';
-import { isIsoDate } from '../../../schema/scalars.js';
 import { builder } from '../../../schema/builder.js';
 import { Provenance } from '../../../schema/scalars.js';
 import { Model } from '../../models/types/model.js';
-import { mutationErrors, requireScope, typedChangeError, ValidationError } from './mutation-errors.js';
+import { mutationErrors } from './mutation-errors.js';
 import { CategoryWeightInput } from '../../leaderboard/types/profile.js';
-
-/** Most scores one recordScores call takes. */
-export const MAX_SCORES_PER_BATCH = 1000;
+import { MAX_SCORES_PER_BATCH, recordScores, retractScore, setModelPricing, updateMethodology } from '../service.js';
 
 const ScoreInput = builder.inputType('ScoreInput', {
   description: 'One published value of a model on a benchmark.',
@@ -111,119 +107,34 @@ const MethodologyPayload = builder
 builder.mutationFields((t) => ({
   recordScores: t.field({
     type: RecordScoresPayload,
-    description: `Records up to ${MAX_SCORES_PER_BATCH} scores atomically (scope: write): one bad entry refuses the batch, and the error names every bad entry by index and field.`,
+    description:
+      `Records up to ${MAX_SCORES_PER_BATCH} scores atomically (scope: write): one bad entry refuses the batch, ` +
+      'and the error names every bad entry by index and field.',
     errors: mutationErrors('RecordScores'),
     args: { input: t.arg({ type: RecordScoresInput, required: true, description: 'The batch.' }) },
-    resolve: async (_r, { input }, ctx) => {
-      const principal = await requireScope(ctx, 'write');
-      if (input.scores.length > MAX_SCORES_PER_BATCH) {
-        throw new ValidationError([
-          {
-            inputPath: ['input', 'scores'],
-            message: `scores: at most ${MAX_SCORES_PER_BATCH} per batch, got ${input.scores.length}`,
-          },
-        ]);
-      }
-      const raw = input.scores.map(({ provenance, measuredOn, ...rest }) => ({
-        ...rest,
-        verified: provenance === 'INDEPENDENT',
-        ...(measuredOn == null ? {} : { measuredOn }),
-      }));
-      try {
-        const summary = await applyChanges(
-          ctx.db,
-          { scores: raw },
-          { keyId: principal.keyId, name: principal.name },
-          'recordScores',
-          ctx.today,
-        );
-        ctx.loaders.clear();
-        if (summary.changed)
-          await ctx.events.changed({
-            operation: 'recordScores',
-            kind: 'SCORE',
-            models: [...new Set(raw.map((s) => s.model))],
-          });
-        return { ...summary.scores, changed: summary.changed };
-      } catch (error) {
-        throw typedChangeError(error);
-      }
-    },
+    resolve: (_r, { input }, ctx) => recordScores(ctx, input.scores),
   }),
   setModelPricing: t.field({
     type: ModelChangePayload,
     description: "Records a model's prices from a day on (scope: write); history is kept and `asOf` reads it.",
     errors: mutationErrors('SetModelPricing'),
     args: { input: t.arg({ type: SetModelPricingInput, required: true, description: 'The prices.' }) },
-    resolve: async (_r, { input }, ctx) => {
-      const principal = await requireScope(ctx, 'write');
-      if (!isIsoDate(input.effectiveFrom)) {
-        throw new ValidationError([
-          {
-            inputPath: ['input', 'effectiveFrom'],
-            message: `effectiveFrom: must be a valid date in YYYY-MM-DD form, got ${JSON.stringify(input.effectiveFrom)}`,
-          },
-        ]);
-      }
-      try {
-        const result = await setModelPricing(
-          ctx.db,
-          { ...input, cachedInput: input.cachedInput ?? null },
-          { keyId: principal.keyId, name: principal.name },
-        );
-        ctx.loaders.clear();
-        if (result.changed)
-          await ctx.events.changed({ operation: 'setModelPricing', kind: 'PRICE', models: [input.model] });
-        return { changed: result.changed, row: await ctx.db.query.models.findFirst({ where: { id: result.modelId } }) };
-      } catch (error) {
-        throw typedChangeError(error);
-      }
-    },
+    resolve: (_r, { input }, ctx) => setModelPricing(ctx, input),
   }),
   retractScore: t.field({
     type: ChangedPayload,
     description: 'Retracts a score with a reason (scope: write): kept on record, no longer counted.',
     errors: mutationErrors('RetractScore'),
     args: { input: t.arg({ type: RetractScoreInput, required: true, description: 'The score and the reason.' }) },
-    resolve: async (_r, { input }, ctx) => {
-      const principal = await requireScope(ctx, 'write');
-      const id = Number(input.id);
-      if (!Number.isSafeInteger(id) || id < 1)
-        throw new ValidationError([
-          { inputPath: ['input', 'id'], message: `id: not a score id: ${JSON.stringify(String(input.id))}` },
-        ]);
-      try {
-        const result = await retractScore(ctx.db, id, input.reason, { keyId: principal.keyId, name: principal.name });
-        ctx.loaders.clear();
-        if (result.changed)
-          await ctx.events.changed({
-            operation: 'retractScore',
-            kind: 'SCORE',
-            models: result.model ? [result.model] : [],
-          });
-        return result;
-      } catch (error) {
-        throw typedChangeError(error);
-      }
-    },
+    resolve: (_r, { input }, ctx) => retractScore(ctx, input),
   }),
   updateMethodology: t.field({
     type: MethodologyPayload,
     description:
-      'Updates category weights and ranking thresholds (scope: admin); bumps methodologyVersion and recomputes every profile.',
+      'Updates category weights and ranking thresholds (scope: admin); ' +
+      'bumps methodologyVersion and recomputes every profile.',
     errors: mutationErrors('UpdateMethodology'),
     args: { input: t.arg({ type: UpdateMethodologyInput, required: true, description: 'The new rules.' }) },
-    resolve: async (_r, { input }, ctx) => {
-      const principal = await requireScope(ctx, 'admin');
-      try {
-        const result = await updateMethodology(ctx.db, input, { keyId: principal.keyId, name: principal.name });
-        ctx.loaders.clear();
-        if (result.changed)
-          await ctx.events.changed({ operation: 'updateMethodology', kind: 'METHODOLOGY', models: [] });
-        return result;
-      } catch (error) {
-        throw typedChangeError(error);
-      }
-    },
+    resolve: (_r, { input }, ctx) => updateMethodology(ctx, input),
   }),
 }));

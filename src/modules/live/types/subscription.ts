@@ -1,5 +1,5 @@
-import type { PublishedChange } from '../events.js';
 import { builder } from '../../../schema/builder.js';
+import { dataChanges, type PublishedChange } from '../service.js';
 
 const DataChangeKind = builder.enumType('DataChangeKind', {
   description: 'What kind of data a write changed.',
@@ -36,14 +36,16 @@ builder.subscriptionFields((t) => ({
   dataChanged: t.field({
     type: DataChange,
     description:
-      'An event for every write that changes data, from the moment the subscription starts (nothing is replayed). Read again what the event touches: cached responses are already invalidated when it arrives.',
+      'An event for every write that changes data, from the moment the subscription starts (nothing is replayed). ' +
+      'Read again what the event touches: cached responses are already invalidated when it arrives.',
     args: {
       models: t.arg.stringList({
         description:
-          'Only changes touching one of these model slugs, plus catalog-wide changes (which may touch any model); every change when omitted.',
+          'Only changes touching one of these model slugs, plus catalog-wide changes (which may touch any model); ' +
+          'every change when omitted.',
       }),
     },
-    subscribe: (_root, args, ctx) => ctx.events.changes(args.models),
+    subscribe: (_root, args, ctx) => dataChanges(ctx, args.models),
     resolve: (change) => change,
   }),
 }));
