@@ -1,8 +1,20 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import boundaries from './scripts/eslint-boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.data', 'dist', 'bench/.build', 'drizzle', 'coverage', 'bench/results'] },
+  {
+    ignores: [
+      'node_modules',
+      '.data',
+      'dist',
+      'bench/.build',
+      'drizzle',
+      'coverage',
+      'bench/results',
+      'test-artifacts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -17,13 +29,14 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // The math stays pure: no GraphQL, Pothos or Drizzle under src/domain.
-    files: ['src/domain/**/*.ts'],
+    // The house rules of src/: small functions, short lines, and the arrows between folders
+    // (docs/architecture.md): domain pure, db without rules, modules through their services.
+    files: ['src/**/*.ts'],
+    plugins: { boundaries },
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['graphql', 'graphql/*', '@pothos/*', 'drizzle-orm', 'drizzle-orm/*', '**/db/**', '**/schema/**'] },
-      ],
+      'boundaries/arrows': 'error',
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+      'max-len': ['error', { code: 120, ignoreUrls: true }],
     },
   },
 );

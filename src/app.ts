@@ -4,8 +4,8 @@ import { createContext, type Context } from './context.js';
 import type { Database } from './db/client.js';
 import { graphiqlOptions } from './http/graphiql.js';
 import { hardening } from './http/hardening.js';
-import type { Logger } from './http/logger.js';
-import { createLive } from './modules/live/live.js';
+import type { Logger } from 'pino';
+import { createLive } from './modules/live/service.js';
 import { schema } from './schema/index.js';
 
 /** What the app needs from outside; tests pass their own database. */

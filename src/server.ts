@@ -1,9 +1,9 @@
 import { createApp } from './app.js';
 import { databaseTarget, loadConfig } from './config.js';
 import { createDb } from './db/client.js';
-import { seedBundledIfEmpty } from './modules/ingestion/write.js';
+import { seedBundledIfEmpty } from './modules/ingestion/service.js';
 import { migrate } from './db/migrate.js';
-import { ensureProfiles } from './modules/leaderboard/refresh.js';
+import { ensureProfiles } from './modules/leaderboard/service.js';
 import { createLogger } from './http/logger.js';
 import { listen, shutdownGracefully } from './http/serve.js';
 

@@ -17,9 +17,9 @@ import '../modules/ingestion/types/mutations-catalog.js';
 import '../modules/ingestion/types/mutations-data.js';
 import '../modules/ingestion/types/audit.js';
 import '../modules/live/types/subscription.js';
-import { subgraphSchema } from '../modules/federation/schema.js';
+import { subgraphSchema } from '../modules/federation/types/subgraph.js';
 
 builder.queryType({ description: 'Read access to models, benchmarks, scores and comparisons.' });
 
-/** The executable GraphQL schema: an Apollo Federation v2 subgraph (see federation.ts). */
+/** The executable GraphQL schema: an Apollo Federation v2 subgraph (see modules/federation/types/subgraph.ts). */
 export const schema = subgraphSchema();

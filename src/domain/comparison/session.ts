@@ -46,7 +46,7 @@ export function orderBySlugs<Row extends { slug: string }>(slugs: readonly strin
   return slugs.map((slug) => bySlug.get(slug)!);
 }
 
-/** What the score-based parts are computed from: the catalog, and the compared models' effective scores and own profiles. */
+/** What the score-based parts are computed from: the catalog, the compared models' effective scores and profiles. */
 export interface ScoredInputs<C extends Catalog> {
   catalog: C;
   effective: EffectiveScores;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { resolveWeightInputs, WeightInputError, type WeightInput } from '../../domain/profile/weights.js';
 import type { Database, Transaction } from '../../db/client.js';
 import { categories, methodologyVersions } from '../../db/tables/index.js';
-import { loadCatalog } from '../catalog/queries.js';
+import { loadCatalog } from '../catalog/service.js';
 import type { CatalogRows } from '../catalog/service.js';
 import { refreshProfiles } from '../leaderboard/service.js';
 import { recordAudit } from './audit.js';

@@ -3,7 +3,7 @@ import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cach
 import type { ExecutionResult } from 'graphql';
 import { LRUCache } from 'lru-cache';
 import type { Plugin } from 'graphql-yoga';
-import type { Logger } from '../../http/logger.js';
+import type { Logger } from 'pino';
 import type { RedisConnections } from './redis.js';
 import { singleFlight } from './single-flight.js';
 

@@ -1,6 +1,6 @@
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from '../../config.js';
-import type { Logger } from '../../http/logger.js';
+import type { Logger } from 'pino';
 import { memoryCache, redisCache, responseCache, type GenerationalCache } from './cache.js';
 import type { DataEvents } from './events.js';
 import { changeFeed } from './pubsub.js';

@@ -1,7 +1,7 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { GraphQLError } from 'graphql';
 import { createPubSub, filter, pipe, SlidingBuffer } from 'graphql-yoga';
-import type { Logger } from '../../http/logger.js';
+import type { Logger } from 'pino';
 import { concerns, type PublishedChange } from './events.js';
 import type { RedisConnections } from './redis.js';
 

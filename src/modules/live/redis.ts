@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { Logger } from '../../http/logger.js';
+import type { Logger } from 'pino';
 
 /** The two connections an app keeps to Redis: one for commands, one in subscriber mode. */
 export interface RedisConnections {

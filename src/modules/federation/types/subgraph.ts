@@ -6,12 +6,12 @@ import {
   GraphQLSchema,
   GraphQLUnionType,
 } from 'graphql';
-import { builder } from '../../schema/builder.js';
-import { Benchmark } from '../catalog/types/benchmark.js';
-import { Category } from '../catalog/types/category.js';
-import { Provider } from '../catalog/types/provider.js';
-import { Model } from '../models/types/model.js';
-import { checkedEntities, findBenchmark, findCategory, loadBySlug, type Representation } from './service.js';
+import { builder } from '../../../schema/builder.js';
+import { Benchmark } from '../../catalog/types/benchmark.js';
+import { Category } from '../../catalog/types/category.js';
+import { Provider } from '../../catalog/types/provider.js';
+import { Model } from '../../models/types/model.js';
+import { checkedEntities, findBenchmark, findCategory, loadBySlug, type Representation } from '../service.js';
 
 const slugKey = builder.selection<{ slug: string }>('slug');
 
