@@ -18,8 +18,12 @@ import '../modules/ingestion/types/mutations-data.js';
 import '../modules/ingestion/types/audit.js';
 import '../modules/live/types/subscription.js';
 import { subgraphSchema } from '../modules/federation/types/subgraph.js';
+import { roundFloatsAtTheBoundary } from './rounding.js';
 
 builder.queryType({ description: 'Read access to models, benchmarks, scores and comparisons.' });
 
-/** The executable GraphQL schema: an Apollo Federation v2 subgraph (see modules/federation/types/subgraph.ts). */
-export const schema = subgraphSchema();
+/**
+ * The executable GraphQL schema: an Apollo Federation v2 subgraph (modules/federation/types/subgraph.ts)
+ * whose every `Float` is rounded on the way out (METHODOLOGY.md §7, see rounding.ts).
+ */
+export const schema = roundFloatsAtTheBoundary(subgraphSchema());

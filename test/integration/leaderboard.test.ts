@@ -9,6 +9,7 @@ import { paretoFrontier } from '../../src/domain/profile/frontier.js';
 import { tenths } from '../../src/domain/scoring/equality.js';
 import type { CategoryFacts, Lane } from '../../src/domain/scoring/types.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { FIGURE_DECIMALS, roundHalfAwayFromZero } from '../../src/domain/rounding.js';
 
 const contract = (name: string) => readFileSync(new URL(`../../contract/${name}.graphql`, import.meta.url), 'utf8');
 
@@ -60,7 +61,7 @@ async function walk(
 
 const expectSameLines = (got: [string, number, number][], want: { modelId: number; rank: number; score: number }[]) => {
   expect(got.map(([slug, rank]) => [slug, rank])).toEqual(want.map((e) => [slugOf(e.modelId), e.rank]));
-  got.forEach(([, , score], i) => expect(score).toBeCloseTo(want[i]!.score, 9));
+  got.forEach(([, , score], i) => expect(score).toBe(roundHalfAwayFromZero(want[i]!.score, FIGURE_DECIMALS)));
 };
 
 describe('leaderboards computed in the database agree with the pure §3 functions', () => {
@@ -116,7 +117,7 @@ describe('leaderboards computed in the database agree with the pure §3 function
       const want = views.get(lane)!.profiles.get(idOf('gpt-4-1'))!;
       expect(p.ranked).toBe(want.ranked);
       expect(p.rank).toBe(want.rank);
-      expect(p.overall).toBeCloseTo(want.overall!, 9);
+      expect(p.overall).toBe(roundHalfAwayFromZero(want.overall!, FIGURE_DECIMALS));
       expect(p.confidence).toBe(want.confidence);
       expect(p.categories.map((c: any) => [c.category.slug, c.rank])).toEqual(
         [...want.categoryScores.keys()]
@@ -195,7 +196,9 @@ describe('leaderboard behaviour', () => {
     const lines = r.data!.valueLeaderboard;
     expect(lines.length).toBeGreaterThan(10);
     for (const l of lines) {
-      expect(l.scorePerDollar).toBeCloseTo(l.overall / l.blendedPrice, 9);
+      // §7: the exact quotient, rounded once (bundled blended prices have at most 6 decimals, so arrive exact).
+      const exactOverall = views.get('PROVISIONAL')!.profiles.get(idOf(l.model.slug))!.overall!;
+      expect(l.scorePerDollar).toBe(roundHalfAwayFromZero(exactOverall / l.blendedPrice, FIGURE_DECIMALS));
       expect(l.blendedPrice).toBeCloseTo(l.model.pricing.blended, 12);
     }
     const values = lines.map((l: any) => l.scorePerDollar);
