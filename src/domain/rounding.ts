@@ -29,15 +29,12 @@ const SNAP_EXTRA = 5;
  */
 const MAX_STEPS = 2 ** 43;
 
-/** From here on every double is an integer (its unit in the last place is at least 1). */
-const INTEGERS_FROM = 2 ** 52;
-
 /**
  * `value` rounded half away from zero to `decimals` places, as the decimal number it stands for:
  * 0.7000000000000001 → 0.7, 54.549999999999997 → 54.55 at 2 places, 1.005 → 1.01, -0.00005 → -0.0001
  * at 4. The result is the double nearest that decimal, so `String(result)` has at most `decimals`
  * decimals. NaN and ±Infinity are returned unchanged (they have no decimal to round to; the caller
- * decides what they mean). Never returns -0. Allocates nothing.
+ * decides what they mean). Never returns -0. Allocates nothing, but for magnitudes past 2^43 / 10^decimals.
  */
 export function roundHalfAwayFromZero(value: number, decimals: number): number {
   if (!Number.isInteger(decimals) || decimals < 0 || decimals > MAX_DECIMALS) {
@@ -58,10 +55,10 @@ export function roundHalfAwayFromZero(value: number, decimals: number): number {
     const rest = steps % perUnit;
     whole = (steps - rest) / perUnit + (rest * 2 >= perUnit ? 1 : 0);
   } else {
-    // Too many significant digits to snap: round the scaled value itself (already an integer past 2^52).
-    const scaled = magnitude * POW10[decimals]!;
-    if (scaled >= INTEGERS_FROM) return value;
-    whole = Math.floor(scaled + 0.5);
+    // Too many significant digits to snap (beyond any real figure): the exact binary value, rounded half
+    // away from zero by toFixed, read back as the nearest double (whose shortest form has `decimals`).
+    const fixed = Number(magnitude.toFixed(decimals));
+    return fixed === 0 ? 0 : value < 0 ? -fixed : fixed;
   }
   if (whole === 0) return 0;
   const rounded = whole / POW10[decimals]!;

@@ -116,17 +116,23 @@ function roundValue(value: unknown, round: (value: number) => number, then: (val
 /**
  * Rounds every `Float` the schema returns, once, at the boundary (METHODOLOGY.md §7): each output
  * field whose named type is `Float` (nullable, non-null, or a list) gets its resolver wrapped, to
- * PRICE_DECIMALS for PRICE_FIELDS and FIGURE_DECIMALS for every other. The fields are changed in
- * place rather than copied into a new schema, so every type keeps its identity and its field's
- * `extensions` (the Drizzle plugin plans its queries from them, federation's `_entities` returns
- * these same types); a field without a resolver gets the default one (read the property) wrapped.
+ * PRICE_DECIMALS for PRICE_FIELDS and FIGURE_DECIMALS for FIGURE_FIELDS (any other Float is a
+ * build error). The fields are changed in place rather than copied into a new schema, so every type
+ * keeps its identity and its field's `extensions` (the Drizzle plugin plans its queries from them,
+ * federation's `_entities` returns these same types); a field without a resolver gets the default one
+ * (read the property) wrapped.
  * Returns the schema it was given.
  */
 export function roundFloatsAtTheBoundary(schema: GraphQLSchema): GraphQLSchema {
   for (const [typeName, field] of floatFields(schema)) {
     if (field.resolve && wrapped.has(field.resolve)) continue;
     const resolve = field.resolve ?? defaultFieldResolver;
-    const round = PRICE_FIELDS.has(`${typeName}.${field.name}`) ? roundPrice : roundFigure;
+    const coordinate = `${typeName}.${field.name}`;
+    // Decided per field, so a new Float cannot reach clients unrounded or at the wrong precision.
+    if (!PRICE_FIELDS.has(coordinate) && !FIGURE_FIELDS.has(coordinate)) {
+      throw new Error(`${coordinate} is a Float with no precision decided: add it to PRICE_FIELDS or FIGURE_FIELDS`);
+    }
+    const round = PRICE_FIELDS.has(coordinate) ? roundPrice : roundFigure;
     // Both closures are made once per field, here: resolving a number allocates nothing more.
     const then = (value: unknown): unknown => roundValue(value, round, then);
     const rounding: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) =>

@@ -6,7 +6,8 @@ import type { Workload } from '../../src/domain/comparison/workload.js';
 import { overallLeaderboard } from '../../src/domain/profile/leaderboard.js';
 import { type Profile, computeProfiles } from '../../src/domain/profile/profiles.js';
 import { effectiveScores } from '../../src/domain/scoring/effective.js';
-import { scoreHigher, scoresEqual } from '../../src/domain/scoring/equality.js';
+import { scoresEqual } from '../../src/domain/scoring/equality.js';
+import { scoreHigher } from './fixtures/equality.js';
 import type { Catalog, Lane, ModelFacts } from '../../src/domain/scoring/types.js';
 import { benchmark } from './fixtures/rows.js';
 import {

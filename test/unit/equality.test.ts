@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  byScoreDescending,
-  figuresEqual,
-  roundToTenth,
-  scoreHigher,
-  scoresEqual,
-  tenths,
-} from '../../src/domain/scoring/equality.js';
+import { byScoreDescending, figuresEqual, scoresEqual, tenths } from '../../src/domain/scoring/equality.js';
+import { roundToTenth, scoreHigher } from './fixtures/equality.js';
 
 describe('one-decimal equality for scores and averages', () => {
   it('treats float noise at a half-way point as the half-way value (54.55 vs 54.549999)', () => {

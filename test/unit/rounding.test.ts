@@ -161,3 +161,11 @@ describe('roundHalfAwayFromZero (METHODOLOGY.md §7)', () => {
     );
   });
 });
+
+describe('roundHalfAwayFromZero beyond the snap range', () => {
+  it('rounds values too large to snap (a counterexample fast-check found) to the asked decimals', () => {
+    expect(roundHalfAwayFromZero(458964331556693.94, 1)).toBe(458964331556693.9);
+    expect(roundHalfAwayFromZero(-458964331556693.94, 1)).toBe(-458964331556693.9);
+    expect(String(roundHalfAwayFromZero(4503599627370495.5, 0))).toBe('4503599627370496');
+  });
+});

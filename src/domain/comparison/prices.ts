@@ -66,11 +66,15 @@ export function comparePrices(models: readonly ModelFacts[]): PriceComparison {
   const figures = Object.fromEntries(
     PRICE_DIMENSIONS.map((dimension) => [dimension, presentFigures(models, (model) => priceOf(model, dimension))]),
   ) as Record<PriceDimension, ReturnType<typeof presentFigures>>;
-  const cheapestPrice = (dimension: PriceDimension): number | null => lowestOfSeveral(figures[dimension]);
+  // A model at the lowest price of a dimension (any of them: they share the price), when several have one.
+  const cheapestIn = (dimension: PriceDimension): ModelFacts | undefined => {
+    const lowest = lowestOfSeveral(figures[dimension]);
+    const holder = figures[dimension].find((figure) => figure.value === lowest);
+    return holder && models.find((model) => model.id === holder.modelId);
+  };
   const relativeTo = (model: ModelFacts, dimension: PriceDimension): number | null => {
-    const price = priceOf(model, dimension);
-    const lowest = cheapestPrice(dimension);
-    return price === null || lowest === null || lowest === 0 ? null : price / lowest;
+    const cheapest = cheapestIn(dimension);
+    return cheapest ? priceRatio(model, cheapest, dimension) : null;
   };
   return {
     models: models.map((model) => ({

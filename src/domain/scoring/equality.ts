@@ -33,19 +33,9 @@ export function tenthsSql<F>(tag: SqlTag<F>, value: F): F {
   return tag`(sign((${value})::float8) * floor((floor(abs((${value})::float8) * 100000 + 0.5) + 5000) / 10000))::int`;
 }
 
-/** The value rounded to one decimal place the way equality sees it (54.549999 → 54.6). */
-export function roundToTenth(value: number): number {
-  return tenths(value) / 10;
-}
-
 /** Whether two scores or averages are equal: they agree rounded to one decimal place. */
 export function scoresEqual(a: number, b: number): boolean {
   return tenths(a) === tenths(b);
-}
-
-/** Whether score `a` is strictly higher than `b`: higher and not equal under the one-decimal rule. */
-export function scoreHigher(a: number, b: number): boolean {
-  return tenths(a) > tenths(b);
 }
 
 /** Sort comparator putting higher scores first and treating one-decimal-equal scores as a tie (0). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultCategoryWeight } from '../../domain/scoring/methodology.js';
 
 const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -47,7 +48,10 @@ const modelEntry = z.strictObject({
   openWeights: z.boolean(),
   parameters: z.number().positive('must be positive').nullish(),
 });
-const categoryEntry = z.strictObject({ slug, name, description: z.string(), weight });
+// Without a weight, a category takes its default weight in the overall score (METHODOLOGY §3).
+const categoryEntry = z
+  .strictObject({ slug, name, description: z.string(), weight: weight.optional() })
+  .transform((entry) => ({ ...entry, weight: entry.weight ?? defaultCategoryWeight(entry.slug) }));
 const benchmarkEntry = z
   .strictObject({
     slug,
