@@ -6,6 +6,7 @@ import { graphiqlOptions } from './http/graphiql.js';
 import { hardening } from './http/hardening.js';
 import type { Logger } from 'pino';
 import { createLive } from './modules/live/service.js';
+import { pagesPlugin } from './modules/pages/service.js';
 import { schema } from './schema/index.js';
 
 /** What the app needs from outside; tests pass their own database. */
@@ -59,15 +60,24 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, unkn
     today: () => now().toISOString().slice(0, 10),
     stopping: deps.stopping,
   });
-  return createYoga<Record<string, unknown>, Context>({
+  // The HTML pages (src/modules/pages/) send their one GraphQL request through this very app, as a client would.
+  const pages = pagesPlugin({
+    fetch: (url, init) => yoga.fetch(url, init),
+    graphqlEndpoint,
+    trustedDocuments: config.TRUSTED_DOCUMENTS,
+    logger: hardened.logger,
+  });
+  const yoga = createYoga<Record<string, unknown>, Context>({
     schema,
     graphqlEndpoint,
     context: ({ request }) =>
       createContext(hardened.databaseFor(request), now(), request.headers.get('authorization'), live.events),
     ...hardened.options,
-    // The cache last: it keys on the document trusted documents resolved, and serves only answers
+    // The cache after hardening: it keys on the document trusted documents resolved, and serves only answers
     // stored under the same limits (they are part of its key).
-    plugins: [...hardened.options.plugins, ...live.plugins],
+    // The pages last: they answer on arrival, after the watching plugins have opened the request's state.
+    plugins: [...hardened.options.plugins, ...live.plugins, pages],
     ...graphiqlOptions({ title: 'LLM comparison API', defaultQuery: DEFAULT_QUERY }),
   });
+  return yoga;
 }

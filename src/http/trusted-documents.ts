@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { PAGE_DOCUMENTS_DIR } from '../modules/pages/service.js';
 import { CONTRACT_DIR, TRUSTED_DOCUMENTS_MANIFEST } from '../paths.js';
 
 /** sha256 (hex) of a document exactly as the client sends it. */
@@ -9,11 +10,18 @@ export function documentHash(document: string): string {
   return createHash('sha256').update(document, 'utf8').digest('hex');
 }
 
-/** The manifest for a folder of `.graphql` files: `{ sha256: document }`, sorted by hash. */
-export function buildManifest(dir: string = CONTRACT_DIR): Record<string, string> {
-  const documents = readdirSync(dir)
-    .filter((f) => f.endsWith('.graphql'))
-    .map((f) => readFileSync(`${dir}/${f}`, 'utf8'));
+/**
+ * The manifest for folders of `.graphql` files: `{ sha256: document }`, sorted by hash. By default
+ * the contract's operations and the documents the HTML pages send (src/modules/pages/).
+ */
+export function buildManifest(
+  dirs: string | readonly string[] = [CONTRACT_DIR, PAGE_DOCUMENTS_DIR],
+): Record<string, string> {
+  const documents = [dirs].flat().flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.graphql'))
+      .map((f) => readFileSync(`${dir}/${f}`, 'utf8')),
+  );
   return Object.fromEntries(documents.map((d) => [documentHash(d), d] as const).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
