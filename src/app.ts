@@ -1,10 +1,11 @@
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { DEFAULT_CONFIG, type Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Database } from './db/client.js';
 import { graphiqlOptions } from './http/graphiql.js';
 import { hardening } from './http/hardening.js';
 import type { Logger } from 'pino';
+import type { CapabilityRefresher } from './modules/capability/service.js';
 import { createLive } from './modules/live/service.js';
 import { pagesPlugin } from './modules/pages/service.js';
 import { schema } from './schema/index.js';
@@ -24,6 +25,11 @@ export interface AppDeps {
   isDraining?: () => boolean;
   /** Aborted when the server starts shutting down: open subscription streams end, so draining need not wait. */
   stopping?: AbortSignal;
+  /**
+   * Keeps the stored capability fits current (src/modules/capability/): every write this app announces
+   * schedules a background refit, and disposing the app stops it. Without one, reads serve whatever fit is stored.
+   */
+  capability?: CapabilityRefresher;
 }
 
 /** The query GraphiQL opens with: a small comparison page. */
@@ -60,6 +66,9 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, unkn
     today: () => now().toISOString().slice(0, 10),
     stopping: deps.stopping,
   });
+  // Writes announce on `events`: with a capability refresher, each also schedules a refit, off the request path.
+  const events = deps.capability ? deps.capability.watch(live.events) : live.events;
+  const refresher: Plugin = { onDispose: () => deps.capability?.stop() };
   // The HTML pages (src/modules/pages/) send their one GraphQL request through this very app, as a client would.
   const pages = pagesPlugin({
     fetch: (url, init) => yoga.fetch(url, init),
@@ -71,12 +80,12 @@ export function createApp(deps: AppDeps): YogaServerInstance<Record<string, unkn
     schema,
     graphqlEndpoint,
     context: ({ request }) =>
-      createContext(hardened.databaseFor(request), now(), request.headers.get('authorization'), live.events),
+      createContext(hardened.databaseFor(request), now(), request.headers.get('authorization'), events),
     ...hardened.options,
     // The cache after hardening: it keys on the document trusted documents resolved, and serves only answers
     // stored under the same limits (they are part of its key).
     // The pages last: they answer on arrival, after the watching plugins have opened the request's state.
-    plugins: [...hardened.options.plugins, ...live.plugins, pages],
+    plugins: [...hardened.options.plugins, ...live.plugins, refresher, pages],
     ...graphiqlOptions({ title: 'LLM comparison API', defaultQuery: DEFAULT_QUERY }),
   });
   return yoga;

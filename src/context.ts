@@ -1,5 +1,6 @@
 import type { Database } from './db/client.js';
 import { LoaderRegistry } from './loaders.js';
+import { capabilityLoaders, type CapabilityLoaders } from './modules/capability/loaders.js';
 import { catalogLoader, type CatalogIndex } from './modules/catalog/loaders.js';
 import { comparisonLoaders, type ComparisonLoaders } from './modules/comparison/loaders.js';
 import { federationLoaders, type FederationLoaders } from './modules/federation/loaders.js';
@@ -9,7 +10,8 @@ import { noEvents, type DataEvents } from './modules/live/service.js';
 import { modelLoaders, type ModelLoaders } from './modules/models/loaders.js';
 
 /** Every per-request loader, by module. */
-export interface Loaders extends ModelLoaders, LeaderboardLoaders, ComparisonLoaders, FederationLoaders {
+export interface Loaders
+  extends ModelLoaders, LeaderboardLoaders, ComparisonLoaders, FederationLoaders, CapabilityLoaders {
   /** Every category and benchmark, loaded at most once per request (one statement). */
   catalog(): Promise<CatalogIndex>;
   /** The catalog if this request has it already (lets per-row resolvers answer without a promise). */
@@ -30,17 +32,22 @@ export interface Context {
   events: DataEvents;
 }
 
-/** Builds one request's loaders: every DataLoader of every module is created here, and registered for `clear()`. */
-export function createLoaders(db: Database): Loaders {
+/**
+ * Builds one request's loaders: every DataLoader of every module is created here, and registered for
+ * `clear()`. `today` (UTC) tells which days of the history are over.
+ */
+export function createLoaders(db: Database, today: string = new Date().toISOString().slice(0, 10)): Loaders {
   const registry = new LoaderRegistry();
   const catalog = catalogLoader(db, registry);
   const leaderboard = leaderboardLoaders(db, registry, catalog);
+  const capability = capabilityLoaders(db, registry, catalog, leaderboard, today);
   return {
     catalog: catalog.get,
     catalogNow: catalog.peek,
     ...modelLoaders(db, registry, catalog),
     ...leaderboard,
-    ...comparisonLoaders(db, catalog, leaderboard),
+    ...capability,
+    ...comparisonLoaders(db, catalog, leaderboard, capability),
     ...federationLoaders(registry),
     clear: () => registry.clear(),
   };
@@ -56,7 +63,7 @@ export function createContext(
   let principal: Promise<Principal | null> | undefined;
   return {
     db,
-    loaders: createLoaders(db),
+    loaders: createLoaders(db, now.toISOString().slice(0, 10)),
     today: now.toISOString().slice(0, 10),
     // Reads need no key, so the lookup runs only when a mutation asks for it.
     principal: () => (principal ??= authenticate(db, authorization)),

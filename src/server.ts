@@ -3,6 +3,7 @@ import { databaseTarget, loadConfig } from './config.js';
 import { createDb } from './db/client.js';
 import { seedBundledIfEmpty } from './modules/ingestion/service.js';
 import { migrate } from './db/migrate.js';
+import { createCapabilityRefresher } from './modules/capability/service.js';
 import { ensureProfiles } from './modules/leaderboard/service.js';
 import { createLogger } from './http/logger.js';
 import { listen, shutdownGracefully } from './http/serve.js';
@@ -17,6 +18,8 @@ if (config.SEED_ON_START) {
 }
 if (await ensureProfiles(handle.db)) logger.info('Computed the stored model profiles.');
 
+// Refits the capability index in the background after every write (and below, once listening, if stale).
+const capability = createCapabilityRefresher({ db: handle.db, logger });
 // Aborted on SIGTERM: subscription streams never end by themselves, so they are ended before draining.
 const shuttingDown = new AbortController();
 const yoga = createApp({
@@ -27,8 +30,12 @@ const yoga = createApp({
   // Only called by requests, which arrive once `service` listens.
   isDraining: () => service.isDraining(),
   stopping: shuttingDown.signal,
+  capability,
 });
 const service = await listen(yoga, config);
+// A missing or stale fit (new data, new methodology version) is refitted after listening: until it is
+// stored, capability fields read null (or the older fit, with its fittedAt), never wait for it.
+capability.schedule();
 logger.info(
   { port: service.port, database: handle.kind },
   `GraphQL API on http://localhost:${service.port}${yoga.graphqlEndpoint}`,

@@ -9,6 +9,7 @@ import {
   readDataset,
   type ImportSummary,
 } from '../modules/ingestion/service.js';
+import { refreshCapability } from '../modules/capability/service.js';
 
 // 0: imported or nothing to do; 1: the folder is invalid; 2: anything else.
 const EXIT = { ok: 0, invalidDataset: 1, failure: 2 } as const;
@@ -41,6 +42,8 @@ async function runImportCli(args: readonly string[]): Promise<number> {
     handle = await createDb(databaseTarget(config));
     await migrate(handle);
     const summary = await importDataset(handle.db, dataset);
+    // A running server refits only after its own writes: the import refits the stored capability index itself.
+    if (summary.changed) await refreshCapability(handle.db);
     for (const line of report(summary, dir)) console.log(line);
     return EXIT.ok;
   } catch (err) {

@@ -8,6 +8,7 @@ import '../modules/models/types/pricing.js';
 import '../modules/models/types/score.js';
 import '../modules/models/types/model-filter.js';
 import '../modules/models/types/model.js';
+import '../modules/capability/types/capability.js';
 import '../modules/comparison/types/comparison.js';
 import '../modules/leaderboard/types/profile.js';
 import '../modules/leaderboard/types/leaderboard.js';

@@ -34,10 +34,17 @@ export const PRICE_FIELDS: ReadonlySet<string> = new Set([
  * a model's speed, latency and size) are rounded like figures too: no real one has more decimals.
  */
 export const FIGURE_FIELDS: ReadonlySet<string> = new Set([
+  'Benchmark.difficulty',
   'Benchmark.scaleMax',
   'Benchmark.scaleMin',
+  'Benchmark.slope',
   'Benchmark.weight',
   'BenchmarkSpread.spread',
+  'CapabilityEstimate.high',
+  'CapabilityEstimate.low',
+  'CapabilityEstimate.se',
+  'CapabilityEstimate.value',
+  'CapabilityPair.probabilityAhead',
   'Category.weight',
   'CategoryComparison.difference',
   'CategoryStanding.score',
@@ -56,6 +63,8 @@ export const FIGURE_FIELDS: ReadonlySet<string> = new Set([
   'ModelValue.normalized',
   'ModelValue.value',
   'OverallStanding.score',
+  'PredictedScore.normalized',
+  'PredictedScore.value',
   'PriceComparison.blendedRatio',
   'PriceComparison.cachedInputRatio',
   'PriceComparison.inputRatio',
@@ -121,18 +130,24 @@ function roundValue(value: unknown, round: (value: number) => number, then: (val
  * keeps its identity and its field's `extensions` (the Drizzle plugin plans its queries from them,
  * federation's `_entities` returns these same types); a field without a resolver gets the default one
  * (read the property) wrapped.
- * Returns the schema it was given.
+ * `decided` holds the two lists (the schema's own by default). Returns the schema it was given.
  */
-export function roundFloatsAtTheBoundary(schema: GraphQLSchema): GraphQLSchema {
+export function roundFloatsAtTheBoundary(
+  schema: GraphQLSchema,
+  decided: { prices: ReadonlySet<string>; figures: ReadonlySet<string> } = {
+    prices: PRICE_FIELDS,
+    figures: FIGURE_FIELDS,
+  },
+): GraphQLSchema {
   for (const [typeName, field] of floatFields(schema)) {
     if (field.resolve && wrapped.has(field.resolve)) continue;
     const resolve = field.resolve ?? defaultFieldResolver;
     const coordinate = `${typeName}.${field.name}`;
     // Decided per field, so a new Float cannot reach clients unrounded or at the wrong precision.
-    if (!PRICE_FIELDS.has(coordinate) && !FIGURE_FIELDS.has(coordinate)) {
+    if (!decided.prices.has(coordinate) && !decided.figures.has(coordinate)) {
       throw new Error(`${coordinate} is a Float with no precision decided: add it to PRICE_FIELDS or FIGURE_FIELDS`);
     }
-    const round = PRICE_FIELDS.has(coordinate) ? roundPrice : roundFigure;
+    const round = decided.prices.has(coordinate) ? roundPrice : roundFigure;
     // Both closures are made once per field, here: resolving a number allocates nothing more.
     const then = (value: unknown): unknown => roundValue(value, round, then);
     const rounding: GraphQLFieldResolver<unknown, unknown> = (source, args, context, info) =>

@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { createApp } from '../../src/app.js';
+import type { Config } from '../../src/config.js';
 import type { DbHandle } from '../../src/db/client.js';
+import { createCapabilityRefresher, type CapabilityRefresher } from '../../src/modules/capability/service.js';
 import { readDataset } from '../../src/modules/ingestion/dataset.js';
 import { importDataset } from '../../src/modules/ingestion/write.js';
 import { createTestDb } from './db.js';
@@ -26,16 +28,30 @@ export interface TestApp {
     variables?: Record<string, unknown>,
     headers?: Record<string, string>,
   ): Promise<GqlResult<T> & { statements: number; status: number }>;
+  /** The app's capability refresher, with `capability: true` (not started: call `schedule()`). */
+  capability?: CapabilityRefresher;
   close(): Promise<void>;
 }
 
-/** Starts a test app on a fresh database, with the bundled dataset when `seed` is set. */
-export async function createTestApp(options: { seed?: boolean; now?: () => Date } = {}): Promise<TestApp> {
+/**
+ * Starts a test app on a fresh database, with the bundled dataset when `seed` is set, with
+ * `capability` a capability refresher that every write of the app schedules, and `config` over the defaults.
+ */
+export async function createTestApp(
+  options: { seed?: boolean; now?: () => Date; capability?: boolean; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const handle = await createTestDb();
   if (options.seed) await importDataset(handle.db, await readDataset(BUNDLED_DATA), { today: '2026-11-25' });
-  const yoga = createApp({ db: handle.db, config: { LOG_LEVEL: 'silent' }, now: options.now ?? (() => TODAY) });
+  const capability = options.capability ? createCapabilityRefresher({ db: handle.db }) : undefined;
+  const yoga = createApp({
+    db: handle.db,
+    config: { LOG_LEVEL: 'silent', ...options.config },
+    now: options.now ?? (() => TODAY),
+    capability,
+  });
   return {
     handle,
+    capability,
     async gql(query, variables, headers = {}) {
       const before = handle.statements.count;
       const response = await yoga.fetch('http://test/graphql', {
@@ -46,6 +62,9 @@ export async function createTestApp(options: { seed?: boolean; now?: () => Date 
       const body = (await response.json()) as GqlResult<any>;
       return { ...body, statements: handle.statements.count - before, status: response.status };
     },
-    close: () => handle.close(),
+    close: async () => {
+      await capability?.stop();
+      await handle.close();
+    },
   };
 }

@@ -109,7 +109,17 @@ describe('roundFloatsAtTheBoundary', () => {
   const fields = toy.getQueryType()!.getFields();
   const figureResolver = fields.figure!.resolve;
   const figureExtensions = fields.figure!.extensions;
-  roundFloatsAtTheBoundary(toy);
+  roundFloatsAtTheBoundary(toy, {
+    prices: new Set(['Pricing.input', 'Pricing.output', 'Pricing.blended']),
+    figures: new Set(['Query.figure', 'Query.noisy', 'Query.text', 'Query.missing', 'Query.nan', 'Broken.infinite']),
+  });
+
+  it('refuses a schema with a Float whose precision is not decided', () => {
+    const undecided = new GraphQLSchema({
+      query: new GraphQLObjectType({ name: 'Query', fields: { ratio: { type: GraphQLFloat, resolve: () => 1 } } }),
+    });
+    expect(() => roundFloatsAtTheBoundary(undecided)).toThrow(/Query\.ratio is a Float with no precision decided/);
+  });
 
   it('rounds numbers, promises, lists, numeric strings and default-resolved properties; prices to 6 decimals', async () => {
     const r = await graphql({
@@ -204,6 +214,15 @@ const FRONTIER = `query Frontier($lane: Lane, $cost: CostDimension, $quality: St
 
 const CATALOG = '{ categories { weight benchmarks { scaleMin scaleMax weight } } }';
 
+const CAPABILITY = `query Capability($lane: Lane, $after: String) {
+  models(first: 50, after: $after) {
+    pageInfo { hasNextPage endCursor }
+    edges { node { capability(lane: $lane) { value low high se } predictedScores(lane: $lane) { value normalized } } }
+  }
+  benchmarks { difficulty(lane: $lane) slope(lane: $lane) }
+  comparison(models: ["gpt-5", "gpt-4-1", "claude-sonnet-4-5"], lane: $lane) { capability { pairs { probabilityAhead } } }
+}`;
+
 const ENTITIES = `query Entities($representations: [_Any!]!) {
   _entities(representations: $representations) {
     ... on Model { pricing { input output cachedInput blended } outputTokensPerSecond timeToFirstTokenSeconds parametersBillions }
@@ -230,8 +249,17 @@ describe('every number of every answer on the bundled data (METHODOLOGY.md §7)'
   };
 
   beforeAll(async () => {
-    app = await createTestApp({ seed: true });
+    app = await createTestApp({ seed: true, capability: true });
+    app.capability!.schedule();
+    await app.capability!.whenIdle();
     for (const { name, query, variables } of EXAMPLES) await send(name, query, variables);
+    for (const lane of ['PROVISIONAL', 'VERIFIED']) {
+      let after: string | null = null;
+      do {
+        const r: any = await send('capability', CAPABILITY, { lane, after });
+        after = r.data.models.pageInfo.hasNextPage ? r.data.models.pageInfo.endCursor : null;
+      } while (after);
+    }
     await send('workload-cost', contract('workload-cost'), {
       models: ['gpt-4-1', 'gpt-4-1-mini'],
       inputTokens: 3e6,

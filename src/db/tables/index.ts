@@ -3,3 +3,4 @@ export * from './models.js';
 export * from './scores.js';
 export * from './profiles.js';
 export * from './access.js';
+export * from './capability.js';

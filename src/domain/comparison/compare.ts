@@ -1,6 +1,12 @@
 import type { Profile } from '../profile/profiles.js';
 import type { EffectiveScores } from '../scoring/effective.js';
 import type { Catalog, ModelFacts } from '../scoring/types.js';
+import {
+  type CapabilityComparison,
+  type CapabilityInput,
+  type CapabilityVerdict,
+  compareCapability,
+} from './capability.js';
 import { type CategoryComparison, compareCategories } from './categories.js';
 import { commonBenchmarks } from './common.js';
 import { type ContextComparison, compareContext } from './context.js';
@@ -31,6 +37,8 @@ export interface ComparisonInput {
   profiles: ReadonlyMap<number, Profile>;
   /** An optional token mix to price. */
   workload?: Workload;
+  /** The capability index of the lane, when there is one: adds `capability` and the verdict's capability part. */
+  capability?: CapabilityInput;
 }
 
 /** A head-to-head or N-way comparison (METHODOLOGY §4); rows are referred to by id. */
@@ -51,7 +59,9 @@ export interface Comparison {
   latency: LatencyComparison;
   context: ContextComparison;
   relationship: Relationship;
-  verdict: { entries: VerdictEntry[]; summary: string };
+  /** The compared models on the capability index; only when the input has one. */
+  capability?: CapabilityComparison;
+  verdict: { entries: VerdictEntry[]; summary: string; capability?: CapabilityVerdict };
 }
 
 /** Reject a model set a comparison cannot be made of (2–10 distinct models), naming the problem. */
@@ -85,6 +95,7 @@ export function compareModels(input: ComparisonInput): Comparison {
   const latency = compareLatency(models);
   const context = compareContext(models);
   const entries = verdictEntries({ categories, prices, speed, latency, context });
+  const capability = input.capability && compareCapability(modelIds, input.capability);
   const modelNames = new Map(models.map((model) => [model.id, model.name]));
   const categoryNames = new Map(catalog.categories.map((category) => [category.id, category.name]));
   const summary = verdictSummary(
@@ -94,6 +105,7 @@ export function compareModels(input: ComparisonInput): Comparison {
       categoryName: (categoryId) => categoryNames.get(categoryId) ?? String(categoryId),
     },
     models.length,
+    capability?.verdict,
   );
   return {
     modelIds,
@@ -109,6 +121,7 @@ export function compareModels(input: ComparisonInput): Comparison {
     latency,
     context,
     relationship: relationship(models),
-    verdict: { entries, summary },
+    ...(capability && { capability }),
+    verdict: { entries, summary, ...(capability && { capability: capability.verdict }) },
   };
 }

@@ -1,6 +1,7 @@
 import type { Profile } from '../profile/profiles.js';
 import type { EffectiveScores } from '../scoring/effective.js';
 import type { Catalog, Lane, ModelFacts } from '../scoring/types.js';
+import type { CapabilityInput } from './capability.js';
 import { type Comparison, MAX_COMPARED_MODELS, MIN_COMPARED_MODELS, compareModels } from './compare.js';
 
 /** Why a comparison request cannot be answered; the GraphQL layer turns it into a typed error. */
@@ -46,32 +47,36 @@ export function orderBySlugs<Row extends { slug: string }>(slugs: readonly strin
   return slugs.map((slug) => bySlug.get(slug)!);
 }
 
-/** What the score-based parts are computed from: the catalog, the compared models' effective scores and profiles. */
-export interface ScoredInputs<C extends Catalog> {
+/**
+ * What the score-based parts are computed from: the catalog, the compared models' effective scores and
+ * profiles, and the lane's capability index when it has one.
+ */
+export interface ScoredInputs<C extends Catalog, K extends CapabilityInput = CapabilityInput> {
   catalog: C;
   effective: EffectiveScores;
   profiles: ReadonlyMap<number, Profile>;
+  capability?: K;
 }
 
 /** A comparison being answered: the figures are at hand, the score-based parts load on first use. */
-export interface ComparisonSession<Row, C extends Catalog = Catalog> {
+export interface ComparisonSession<Row, C extends Catalog = Catalog, K extends CapabilityInput = CapabilityInput> {
   lane: Lane;
   rows: Row[];
   facts: ModelFacts[];
   rowById: ReadonlyMap<number, Row>;
   /** Loads the lane's scores (once) and computes every score-based part. */
-  scored(): Promise<{ view: ScoredInputs<C>; result: Comparison }>;
+  scored(): Promise<{ view: ScoredInputs<C, K>; result: Comparison }>;
 }
 
 /** Opens a session over the loaded models; nothing score-related is loaded until asked. */
-export function openSession<Row extends { id: number }, C extends Catalog>(
+export function openSession<Row extends { id: number }, C extends Catalog, K extends CapabilityInput = CapabilityInput>(
   lane: Lane,
   rows: Row[],
   toFacts: (row: Row) => ModelFacts,
-  load: (lane: Lane, modelIds: readonly number[]) => Promise<ScoredInputs<C>>,
-): ComparisonSession<Row, C> {
+  load: (lane: Lane, modelIds: readonly number[]) => Promise<ScoredInputs<C, K>>,
+): ComparisonSession<Row, C, K> {
   const facts = rows.map(toFacts);
-  let scored: Promise<{ view: ScoredInputs<C>; result: Comparison }> | undefined;
+  let scored: Promise<{ view: ScoredInputs<C, K>; result: Comparison }> | undefined;
   return {
     lane,
     rows,
@@ -88,6 +93,7 @@ export function openSession<Row extends { id: number }, C extends Catalog>(
           models: facts,
           effective: view.effective,
           profiles: view.profiles,
+          capability: view.capability,
         }),
       }))),
   };

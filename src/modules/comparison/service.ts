@@ -17,12 +17,13 @@ import { compareWorkload, type Workload } from '../../domain/comparison/workload
 import { methodologyVersionName } from '../../domain/scoring/methodology.js';
 import type { Lane } from '../../domain/scoring/types.js';
 import { badInput } from '../../schema/errors.js';
+import type { ComparedCapability } from '../capability/service.js';
 import type { BenchmarkRow, CatalogIndex, CategoryRow } from '../catalog/service.js';
 import { modelRowsAt, type ModelWithPrice } from '../models/service.js';
 import { toModelFacts } from './model-facts.js';
 
 /** A comparison being answered: what the GraphQL Comparison type resolves its parts from. */
-export type ComparisonSource = ComparisonSession<ModelWithPrice, CatalogIndex>;
+export type ComparisonSource = ComparisonSession<ModelWithPrice, CatalogIndex, ComparedCapability>;
 
 /** A model row as the comparison loaded it (the Model type resolves every field from it). */
 export type ComparedRow = { id: number } & Record<string, unknown>;
@@ -66,7 +67,13 @@ const MODEL_PATHS = [
   ['latency', 'fastest'],
   ['context', 'largest'],
   ['verdict', 'entries', 'winner'],
+  ['verdict', 'capability', 'winner'],
+  ['verdict', 'capability', 'statisticallyTied'],
   ['workloadCost', 'model'],
+  ['capability', 'models', 'model'],
+  ['capability', 'pairs', 'a'],
+  ['capability', 'pairs', 'b'],
+  ['capability', 'leader'],
 ];
 
 /** A bad model list as the client sees it: the code, the argument, and the slugs at fault. */
@@ -109,7 +116,7 @@ function figuresLookup(s: ComparisonSource): Lookup {
 }
 
 /** Loads the scores (once per request) and returns the comparison with full id lookups. */
-async function scored(s: ComparisonSource) {
+export async function scored(s: ComparisonSource) {
   const { view, result } = await s.scored();
   const { benchmarkById, categoryById } = view.catalog;
   const lookup: Lookup = {

@@ -1,7 +1,7 @@
 import type DataLoader from 'dataloader';
 import { buildLaneView, type LaneView } from '../../domain/lane-view.js';
 import type { Profile } from '../../domain/profile/profiles.js';
-import type { Lane } from '../../domain/scoring/types.js';
+import type { Lane, ScoreFacts } from '../../domain/scoring/types.js';
 import type { Database } from '../../db/client.js';
 import { groupBy, type LoaderRegistry, type Once } from '../../loaders.js';
 import type { CatalogIndex } from '../catalog/service.js';
@@ -21,6 +21,8 @@ export interface LeaderboardLoaders {
   profile: DataLoader<ProfileKey, Profile, string>;
   /** A lane as it stood at the end of a past day: computed from the score history with the pure functions. */
   laneViewAsOf(lane: Lane, day: string): Promise<LaneView<CatalogIndex>>;
+  /** Every score as it stood at the end of a day (one statement, once per request and day; both lanes share it). */
+  scoresAsOf(day: string): Promise<ScoreFacts[]>;
 }
 
 const weightsKey = (weights: ReadonlyMap<number, number> | null) =>
@@ -54,12 +56,16 @@ export function leaderboardLoaders(
     },
     { cacheKeyFn: profileKey },
   );
+  const scoresAsOf = registry.memo(
+    (day: string) => loadScoresAsOf(db, day),
+    (day) => day,
+  );
   const laneViewAsOf = registry.memo(
     async ({ lane, day }: { lane: Lane; day: string }) => {
-      const [index, all] = await Promise.all([catalog.get(), loadScoresAsOf(db, day)]);
+      const [index, all] = await Promise.all([catalog.get(), scoresAsOf(day)]);
       return buildLaneView(index, all, lane);
     },
     ({ lane, day }) => `${lane}|${day}`,
   );
-  return { profile, laneViewAsOf: (lane, day) => laneViewAsOf({ lane, day }) };
+  return { profile, laneViewAsOf: (lane, day) => laneViewAsOf({ lane, day }), scoresAsOf };
 }

@@ -10,6 +10,7 @@ import type { Lane } from '../../domain/scoring/types.js';
 import { badInput, notFound } from '../../schema/errors.js';
 import type { CategoryRow } from '../catalog/service.js';
 import { modelRowsById, type ModelFilterValues } from '../models/service.js';
+import { capabilityLeaderboard } from './capability.js';
 import { pastPage, profilesAsOf } from './past.js';
 import { categoryTopTwo, leaderboardPage, pricedStandings, type CategoryTopRow } from './queries/leaderboard.js';
 import { toProfile } from './queries/profiles.js';
@@ -66,8 +67,12 @@ export async function weightsArg(
   }
 }
 
+/** How a leaderboard ranks: by the §3 weighted overall score, or by the §6 capability index. */
+export type LeaderboardMethod = 'WEIGHTED' | 'CAPABILITY';
+
 /** The arguments of `Query.leaderboard`. */
 export interface LeaderboardArgs {
+  method?: LeaderboardMethod | null;
   lane?: Lane | null;
   category?: string | null;
   filter?: ModelFilterValues | null;
@@ -92,13 +97,14 @@ async function leaderboardSpec(ctx: Context, args: LeaderboardArgs): Promise<Lea
 
 /**
  * A leaderboard page: from the stored standings, or (`asOf`) computed from the score history,
- * with the listed models loaded in one planned query.
+ * with the listed models loaded in one planned query; with method CAPABILITY, the capability index's.
  */
 export async function leaderboard(
   ctx: Context,
   info: GraphQLResolveInfo,
   args: LeaderboardArgs,
 ): Promise<LeaderboardShape> {
+  if (args.method === 'CAPABILITY') return capabilityLeaderboard(ctx, info, args);
   const spec = await leaderboardSpec(ctx, args);
   const page = args.asOf
     ? await pastPage(ctx, { ...spec, day: args.asOf })

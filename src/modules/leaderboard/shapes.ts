@@ -1,4 +1,5 @@
 import type { RankCursor } from '../../domain/profile/cursor.js';
+import type { EstimateShape } from '../capability/service.js';
 import type { ModelFilterValues } from '../models/service.js';
 import type { StandingRow } from './queries/leaderboard.js';
 import type { StandingsSpec } from './queries/standings.js';
@@ -7,6 +8,9 @@ import type { StandingsSpec } from './queries/standings.js';
 export interface EntryShape {
   row: Pick<StandingRow, 'rank' | 'score' | 'benchmarkCount' | 'categoryCount' | 'modelId'>;
   model: unknown;
+  /** On a capability leaderboard: the line's estimate, and the model rows of its first statistically tied models. */
+  capability?: EstimateShape;
+  tied?: unknown[];
 }
 
 /** A leaderboard line with its cursor. */

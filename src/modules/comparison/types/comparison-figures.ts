@@ -1,4 +1,5 @@
 import type { ModelPrices, PriceComparison } from '../../../domain/comparison/prices.js';
+import type { Comparison } from '../../../domain/comparison/compare.js';
 import type { VerdictEntry } from '../../../domain/comparison/verdict.js';
 import type { WorkloadCost } from '../../../domain/comparison/workload.js';
 import { builder } from '../../../schema/builder.js';
@@ -187,7 +188,7 @@ export const VerdictEntryRef = builder.objectRef<With<VerdictEntry>>('VerdictEnt
 });
 
 /** The verdict. */
-export const VerdictRef = builder.objectRef<With<{ entries: VerdictEntry[]; summary: string }>>('Verdict').implement({
+export const VerdictRef = builder.objectRef<With<Comparison['verdict']>>('Verdict').implement({
   description: 'Who wins what, and a plain-English sentence built only from those entries.',
   fields: (t) => ({
     summary: t.exposeString('summary', { description: 'One sentence summing up the entries.' }),

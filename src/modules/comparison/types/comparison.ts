@@ -29,6 +29,8 @@ import {
   WorkloadCostRef,
 } from './comparison-figures.js';
 import { BenchmarkSpreadRef, CategoryComparisonRef, CoverageRef, OverallStandingRef } from './comparison-scores.js';
+import { capabilitySection } from '../capability.js';
+import { ComparisonCapabilityRef } from './comparison-capability.js';
 
 const Relationship = builder.enumType('Relationship', {
   description: 'How the compared models are related.',
@@ -113,6 +115,13 @@ builder.objectFields(Comparison, (t) => ({
     nullable: true,
     description: 'That gap in points; null with fewer than two ranked models.',
     resolve: (s) => overallDifference(s),
+  }),
+  capability: t.field({
+    type: ComparisonCapabilityRef,
+    description:
+      'The compared models on the capability index (METHODOLOGY.md §6): intervals, P(A ahead of B) for every ' +
+      'pair and the leader; read from the stored fit with the other score-based parts, never fitted here.',
+    resolve: (s) => capabilitySection(s),
   }),
 }));
 

@@ -3,6 +3,7 @@ import { confidenceOf } from '../../../domain/profile/confidence.js';
 import type { Profile } from '../../../domain/profile/profiles.js';
 import type { ScoreFacts } from '../../../domain/scoring/types.js';
 import { jsonOf, rowsOf, type Database } from '../../../db/client.js';
+import { capabilityColumnSql, readCapabilityColumn, type LaneFit } from '../../capability/service.js';
 import { CURRENT_SCORE, packedScoresSql, unpackScores } from '../../models/service.js';
 import { standingsSql, type StandingsSpec } from './standings.js';
 
@@ -102,23 +103,26 @@ export async function loadProfiles(
 
 /**
  * What a comparison needs beyond the models and catalog, in ONE statement: the current scores of
- * the compared models and their stored profiles (with ranks among all models).
+ * the compared models, their stored profiles (with ranks among all models) and their estimates in
+ * the lane's stored capability fit.
  */
 export async function loadComparisonFacts(
   db: Database,
   lane: StandingsSpec['lane'],
   modelIds: readonly number[],
-): Promise<{ scores: ScoreFacts[]; profiles: Map<number, Profile> }> {
+): Promise<{ scores: ScoreFacts[]; profiles: Map<number, Profile>; capability: LaneFit }> {
   const result = await db.execute(sql`
     select
       ${packedScoresSql(sql`${inArray(sql`s.model_id`, [...modelIds])} and ${CURRENT_SCORE}`)} as scores,
-      ${profilesJsonSql({ lane }, modelIds)} as profiles
+      ${profilesJsonSql({ lane }, modelIds)} as profiles,
+      ${capabilityColumnSql(lane, modelIds)} as capability
   `);
-  const row = rowsOf<{ scores: unknown; profiles: unknown }>(result)[0];
+  const row = rowsOf<{ scores: unknown; profiles: unknown; capability: unknown }>(result)[0];
   const list = jsonOf<ProfileJson[]>(row?.profiles) ?? [];
   const byId = new Map(list.map((p) => [p.modelId, p]));
   return {
     scores: unpackScores(row?.scores),
     profiles: new Map(modelIds.map((id) => [id, toProfile(id, byId.get(id))])),
+    capability: readCapabilityColumn(lane, row?.capability),
   };
 }
