@@ -83,3 +83,12 @@ describe('the VERIFIED lane of the frozen data', () => {
     expect(estimateOf(verified, dataset.modelId('gpt-5'))).toBeNull();
   });
 });
+
+describe('the held-out check on the bundled data of the day (data/, which grows)', () => {
+  it('predicts held-out scores with an RMSE at least 30 % below the category-score baseline', () => {
+    const today = readJsonDataset(fileURLToPath(new URL('../../data', import.meta.url)));
+    const check = heldOutCheck(observationPool(today.catalog, today.scores, 'PROVISIONAL'));
+    expect(check.evaluated).toBeGreaterThan(500);
+    expect(check.fitRmse!).toBeLessThan(0.7 * check.baselineRmse!);
+  });
+});
