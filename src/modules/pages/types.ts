@@ -47,6 +47,26 @@ export interface VerdictEntry {
   winner: Ref | null;
 }
 
+/** A model's capability estimate (METHODOLOGY.md §6): θ with its 95 % interval and rank bounds. */
+export interface CapabilityEstimate {
+  value: number;
+  low: number;
+  high: number;
+  rank: number | null;
+  bestRank: number | null;
+  worstRank: number | null;
+  scoresUsed: number;
+}
+
+/** The comparison's capability section. */
+export interface ComparisonCapability {
+  fittedAt: string | null;
+  outcome: 'WIN' | 'TIE' | 'NOT_ENOUGH_DATA';
+  leader: Ref | null;
+  models: { model: Ref; estimate: CapabilityEstimate | null }[];
+  pairs: { a: Ref; b: Ref; probabilityAhead: number | null }[];
+}
+
 /** `comparison` as CompareView selects it. */
 export interface Comparison {
   lane: string;
@@ -74,6 +94,7 @@ export interface Comparison {
   latency: { fastest: Ref | null; difference: number | null };
   context: { largest: Ref | null; tie: boolean };
   verdict: { summary: string; entries: VerdictEntry[] };
+  capability: ComparisonCapability;
 }
 
 /** One category of a model's profile. */
